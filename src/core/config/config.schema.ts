@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { ModelEntrySchema, ScanSettingsSchema } from './model.schema.js';
+
+/** Model names are used in file paths and URLs, so keep them tame. */
+export const MODEL_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
+
+/** The whole `modelgate.yaml` as written by a person. */
+export const WrittenConfigSchema = z.strictObject({
+  version: z.literal(1),
+  models: z.record(z.string().regex(MODEL_NAME, 'model names use letters, digits, ".", "_" and "-"'), ModelEntrySchema).default({}),
+  scan: ScanSettingsSchema.default({ fail_on: 'high', allow_globals: [] }),
+});
+
+export type Config = z.infer<typeof WrittenConfigSchema>;
