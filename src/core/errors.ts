@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   MG_HUB_UNAUTHORIZED: 'the hub refused the token (401/403)',
   MG_HUB_NOT_FOUND: 'the hub has no such repository, revision or file',
   MG_HUB_BAD_RESPONSE: 'the hub answered with something unexpected',
+  MG_HUB_UNREACHABLE: 'the hub could not be reached (network error or timeout) after retries',
   MG_DOWNLOAD_INTEGRITY: 'a downloaded file does not match the hash the hub reported',
   MG_DOWNLOAD_TRUNCATED: 'a download ended before the expected size',
   MG_CHECK_FAILED: 'a check failed (verify, scan or gate)',
@@ -53,9 +54,11 @@ export class ModelgateError extends Error {
     this.httpStatus = options.httpStatus;
   }
 
-  /** One line for a terminal: `file: message [code]`. */
+  /** For a terminal: `file: message [code]`, with any detail lines indented beneath. */
   toLine(): string {
-    return `${this.file ? `${this.file}: ` : ''}${this.message} [${this.code}]`;
+    const [first, ...rest] = this.message.split('\n');
+    const head = `${this.file ? `${this.file}: ` : ''}${first ?? ''} [${this.code}]`;
+    return [head, ...rest.map((l) => `  ${l}`)].join('\n');
   }
 }
 

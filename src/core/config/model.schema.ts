@@ -1,10 +1,18 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../findings.js';
+import { parseSource } from './source.js';
 
 /** A model entry in `models:`. Artifact models have `source`; hosted API models have `provider` + `model` + `version`. */
 export const ModelEntrySchema = z.strictObject({
   /** `./path`, `/abs/path` or `hf:ORG/REPO[@REVISION]`. */
-  source: z.string().min(1).optional(),
+  source: z
+    .string()
+    .min(1)
+    .superRefine((raw, ctx) => {
+      const parsed = parseSource(raw);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+    })
+    .optional(),
   /** Glob patterns of files to take from the source (default: every file). */
   include: z.array(z.string().min(1)).optional(),
   /** Glob patterns of files to leave out. */

@@ -2,7 +2,6 @@
  * Cross-field checks that a schema cannot express. Each rule pushes issues
  * with a key path so the loader can point at the line.
  */
-import { parseSource } from './source.js';
 import type { Config } from './config.schema.js';
 
 export interface ConfigIssue {
@@ -27,13 +26,5 @@ const modelHasOneKind: Rule = (config, issues) => {
   }
 };
 
-const sourcesParse: Rule = (config, issues) => {
-  for (const [name, m] of Object.entries(config.models)) {
-    if (m.source === undefined) continue;
-    const parsed = parseSource(m.source);
-    if (!parsed.ok) issues.push({ path: ['models', name, 'source'], message: parsed.message });
-  }
-};
-
 /** Every rule, run in order after the schema passes. */
-export const CONFIG_RULES: readonly Rule[] = [modelHasOneKind, sourcesParse];
+export const CONFIG_RULES: readonly Rule[] = [modelHasOneKind];
