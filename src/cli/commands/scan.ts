@@ -1,4 +1,5 @@
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { SEVERITIES, isSeverity, meetsSeverity, type Severity } from '../../core/findings.js';
 import { UsageError } from '../../core/errors.js';
 import type { CliCommand } from '../command.js';
@@ -11,6 +12,7 @@ interface ScanOpts {
   failOn: string;
   allow?: string[];
   output?: string;
+  config: string;
 }
 
 /** `modelgate scan <path...>`: static scan of model files. */
@@ -23,14 +25,18 @@ export const scanCommand: CliCommand = {
       .option('--fail-on <severity>', `exit 1 when a finding is at least this severe (${SEVERITIES.join('|')})`, 'high')
       .option('--allow <globals...>', 'extra module.name callables pickles may import')
       .option('-o, --output <file>', 'write the report to a file instead of stdout')
+      .option('-c, --config <file>', 'take `scan:` defaults from this config when it exists', 'modelgate.yaml')
       .action(
-        run(async (paths: string[], opts: ScanOpts) => {
-          if (!isSeverity(opts.failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}`);
-          const failOn: Severity = opts.failOn;
+        run(async (paths: string[], opts: ScanOpts, cmd: Command) => {
+          const settings = await scanSettings(opts.config);
+          const failOnRaw = cmd.getOptionValueSource('failOn') === 'default' && settings ? settings.fail_on : opts.failOn;
+          if (!isSeverity(failOnRaw)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}`);
+          const failOn: Severity = failOnRaw;
+          const allowGlobals = [...(settings?.allow_globals ?? []), ...(opts.allow ?? [])];
           const { scanPaths, scanRules } = await import('../../artifacts/index.js');
           const { renderFindingsText, renderFindingsJson, renderFindingsSarif } = await import('../../report/index.js');
           const bar = createProgress('scanning', 'items');
-          const report = await scanPaths(paths, { allowGlobals: opts.allow, onFile: (_p, d, t) => bar.update(d, t) });
+          const report = await scanPaths(paths, { allowGlobals, onFile: (_p, d, t) => bar.update(d, t) });
           bar.done();
           const text =
             opts.format === 'json'
@@ -47,3 +53,10 @@ export const scanCommand: CliCommand = {
       );
   },
 };
+
+// The config is optional for scan: use its `scan:` section only when the file exists.
+async function scanSettings(configPath: string) {
+  if (!existsSync(configPath)) return undefined;
+  const { loadConfig } = await import('../../core/config/load.js');
+  return (await loadConfig(configPath)).scan;
+}
