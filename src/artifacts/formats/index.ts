@@ -3,9 +3,18 @@
  * A format without a line here is detected but only checked by generic rules.
  */
 import type { ArtifactFormat, FormatScanner } from '../scanner.js';
+import { ggufScanner } from '../gguf/scanner.js';
+import { jsonScanner } from '../remote-code/json-scanner.js';
+import { pythonScanner } from '../remote-code/python-scanner.js';
+import { textScanner } from '../remote-code/text-scanner.js';
+import { safetensorsScanner } from '../safetensors/scanner.js';
 
 export const formatScanners: Partial<Record<ArtifactFormat, FormatScanner>> = {
   // pickle: (pickle scanner)
   // zip / tar / gzip / numpy: (container scanners)
-  // safetensors / gguf / python / json / text: (tensor-format and remote-code scanners)
+  safetensors: safetensorsScanner,
+  gguf: ggufScanner,
+  python: pythonScanner,
+  json: jsonScanner,
+  text: textScanner,
 };
