@@ -8,10 +8,16 @@ import { jsonScanner } from '../remote-code/json-scanner.js';
 import { pythonScanner } from '../remote-code/python-scanner.js';
 import { textScanner } from '../remote-code/text-scanner.js';
 import { safetensorsScanner } from '../safetensors/scanner.js';
+import { gzipScanner } from '../gzip/index.js';
+import { numpyScanner } from '../numpy/index.js';
+import { tarScanner } from '../tar/index.js';
+import { zipScanner } from '../zip/index.js';
 
 export const formatScanners: Partial<Record<ArtifactFormat, FormatScanner>> = {
-  // pickle: (pickle scanner)
-  // zip / tar / gzip / numpy: (container scanners)
+  zip: zipScanner,
+  tar: tarScanner,
+  gzip: gzipScanner,
+  numpy: numpyScanner,
   safetensors: safetensorsScanner,
   gguf: ggufScanner,
   python: pythonScanner,
