@@ -4,6 +4,7 @@
  */
 import type { ByteSource } from './io/byte-source.js';
 import type { ArtifactFormat } from './scanner.js';
+import { sniffCompressedStream } from './gzip/zfile.js';
 import { sniffPickle } from './pickle/sniff.js';
 
 const HEAD = 4096;
@@ -62,12 +63,16 @@ export async function detectFormat(src: ByteSource): Promise<ArtifactFormat> {
   if (head[0] === 0x93 && ascii(1, 6) === 'NUMPY') return 'numpy';
   if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
   if (looksLikeTar(head)) return 'tar';
+  // joblib's ZF container has a distinctive header; a bare zlib stream only two bytes, so it needs the binary check below.
+  const compressed = sniffCompressedStream(head);
+  if (compressed === 'joblib-zfile') return 'gzip';
   if (looksLikeSafetensors(head, src.size)) return 'safetensors';
   if (sniffPickle(head)) return 'pickle';
   // A zip with bytes prepended still opens in Python's zipfile (and torch.load).
   if (await hasZipEndRecord(src)) return 'zip';
   const name = src.name.toLowerCase();
   if (name.endsWith('.py')) return 'python';
+  if (compressed === 'zlib' && !isProbablyText(head)) return 'gzip';
   if (isProbablyText(head)) return /^\s*[[{]/.test(ascii(0, Math.min(head.length, 64))) && name.endsWith('.json') ? 'json' : 'text';
   return 'unknown';
 }
