@@ -56,6 +56,11 @@ export interface CatalogEntry {
   facts: LicenseFacts;
   /** Facts that must NOT appear, to keep neighbours apart (e.g. "research purposes" for the non-research Qwen License). */
   excludes?: string[];
+  /**
+   * Where the text states its version, as templates with `{v}` (e.g. `llama {v}`), so a
+   * version the catalog does not know is recognised as the family rather than a neighbour.
+   */
+  versionPatterns?: string[];
   obligations: Obligations;
 }
 
@@ -83,6 +88,8 @@ export interface LicenseIdentification {
   id: string | undefined;
   name: string;
   kind: 'catalog' | 'spdx' | 'unknown';
+  /** Catalog family of the license (`llama`, `qwen`, ...), also when only the family was recognised. */
+  family?: string;
   /** 0..1 overall confidence. */
   confidence: number;
   obligations: Obligations | undefined;

@@ -14,6 +14,8 @@ import { projectPaths } from './paths.js';
 export interface AddModelOptions extends Omit<LockProjectOptions, 'only'> {
   name?: string;
   include?: string[];
+  /** How to lock after adding (default `lockProject`); the license layer passes its evidence-keeping lock. */
+  lock?: (options: LockProjectOptions) => Promise<LockProjectResult>;
 }
 
 /** Add a source under a name (derived from the source when not given), then lock it. */
@@ -40,7 +42,8 @@ export async function addModel(source: string, options: AddModelOptions = {}): P
   const previousText = text;
   await writeFile(paths.configPath, doc.toString());
   try {
-    return { name, ...(await lockProject({ ...options, only: [name] })) };
+    const lock = options.lock ?? lockProject;
+    return { name, ...(await lock({ ...options, only: [name] })) };
   } catch (e) {
     // Leave the manifest as it was when the model cannot be locked.
     await writeFile(paths.configPath, previousText);

@@ -1,30 +1,36 @@
 import type { CliCommand } from '../command.js';
-import { out } from '../output.js';
+import { out, paint } from '../output.js';
 import { createProgress } from '../progress.js';
 import { renderVerifyReport } from '../render/verify-report.js';
 
-/** `modelgate verify`: re-hash everything against modelgate.lock. */
+/** `modelgate verify`: re-hash everything against modelgate.lock and check the license evidence on file. */
 export const verifyCommand: CliCommand = {
   register(program, run) {
     program
       .command('verify [models...]')
-      .description('re-hash every locked file; exit 1 naming each missing, extra or changed file')
+      .description('re-hash every locked file and check the license evidence; exit 1 naming each missing, extra or changed file and each unapproved license change')
       .option('--json', 'print the report as JSON')
       .option('-c, --config <file>', 'config file', 'modelgate.yaml')
       .action(
         run(async (models: string[], opts: { json?: boolean; config: string }) => {
-          const { verifyProject } = await import('../../artifacts/project/verify-project.js');
-          const { hubFromEnv } = await import('../../artifacts/project/hub-from-env.js');
+          const { verifyWithEvidence } = await import('../../license/index.js');
+          const { hubFromEnv, cacheDirFromEnv } = await import('../../artifacts/project/hub-from-env.js');
           const bar = createProgress('verifying');
-          const report = await verifyProject({
+          const res = await verifyWithEvidence({
             configPath: opts.config,
             hub: hubFromEnv(process.env),
+            cacheDir: cacheDirFromEnv(process.env),
             only: models.length > 0 ? models : undefined,
             onProgress: (d, t) => bar.update(d, t),
           });
           bar.done();
-          out(opts.json ? JSON.stringify(report, null, 2) : renderVerifyReport(report));
-          return report.ok ? 0 : 1;
+          if (opts.json) {
+            out(JSON.stringify({ ...res.report, ok: res.ok, licenseFindings: res.findings }, null, 2));
+          } else {
+            out(renderVerifyReport(res.report));
+            for (const f of res.findings) out(`${f.severity === 'high' || f.severity === 'critical' ? paint.red('FAIL') : paint.yellow('warn')} ${f.ruleId}: ${f.message}`);
+          }
+          return res.ok ? 0 : 1;
         }),
       );
   },

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ModelEntrySchema, ScanSettingsSchema } from './model.schema.js';
+import { PolicySchema } from './policy.schema.js';
+import { ProvidersSectionSchema } from './provider.schema.js';
 
 /** Model names are used in file paths and URLs, so keep them tame. */
 export const MODEL_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
@@ -9,6 +11,8 @@ export const WrittenConfigSchema = z.strictObject({
   version: z.literal(1),
   models: z.record(z.string().regex(MODEL_NAME, 'model names use letters, digits, ".", "_" and "-"'), ModelEntrySchema).default({}),
   scan: ScanSettingsSchema.default({ fail_on: 'high', allow_globals: [] }),
+  policy: PolicySchema.optional(),
+  providers: ProvidersSectionSchema.default({}),
 });
 
 export type Config = z.infer<typeof WrittenConfigSchema>;
