@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { rm, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cardText, licenseProject, manifest, WEIGHTS } from '../support/license-project.js';
@@ -96,6 +96,9 @@ describe('license evidence on lock and verify', () => {
 
     const fresh = await licenseProject({ 'modelgate.yaml': manifest(['m']), 'models/m/README.md': cardText({ license: 'mit' }) });
     await runCli(['add', './models/m', '--name', 'n'], fresh);
+    // `add` keeps evidence from the first lock on; losing the folder is what makes it missing.
+    expect((await runCli(['verify', 'n'], fresh)).stdout).not.toMatch(/evidence-missing/);
+    await rm(join(fresh, '.modelgate', 'evidence'), { recursive: true, force: true });
     const missing = await runCli(['verify', 'n'], fresh);
     expect(missing.stdout).toMatch(/warn license\/evidence-missing: n: no license evidence on file/);
     expect(missing.code).toBe(0);
