@@ -117,7 +117,7 @@ function isProbablyText(head: Uint8Array): boolean {
 
 // A 4 KiB window may cut a multi-byte character; drop the partial tail.
 function trimPartialUtf8(b: Uint8Array): Uint8Array {
-  let end = b.length;
+  const end = b.length;
   for (let k = 1; k <= 3 && end - k >= 0; k++) {
     const c = b[end - k] ?? 0;
     if ((c & 0xc0) === 0xc0) return b.subarray(0, end - k);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import type { Finding, RuleDescriptor } from '../core/findings.js';
 import { renderFindingsJson } from './findings-json.js';
@@ -8,7 +9,7 @@ import { renderFindingsText, summaryLine } from './findings-text.js';
 
 const require = createRequire(import.meta.url);
 // The SARIF schema is draft-04; ajv-draft-04 is CommonJS, so load it through require.
-const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
+const Ajv = require('ajv-draft-04') as typeof AjvDraft04;
 
 const findings: Finding[] = [
   { ruleId: 'pickle/dangerous-import', severity: 'critical', file: 'ckpt.pt!archive/data.pkl', location: { opcode: 7, offset: 42 }, message: 'imports os.system', evidence: 'os.system' },
