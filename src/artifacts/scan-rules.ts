@@ -37,4 +37,12 @@ export const UNKNOWN_FORMAT = defineRule({
   description: 'A binary file in no format the scanner knows. It cannot be loaded as a model by common loaders, but it was not inspected.',
 });
 
-export const DISPATCH_RULES = [FORMAT_MISMATCH, ARCHIVE_TOO_DEEP, SCAN_TIMEOUT, SCAN_ERROR, UNKNOWN_FORMAT] as const;
+export const POLYGLOT = defineRule({
+  id: 'format/pickle-polyglot',
+  title: 'File is also a pickle',
+  severity: 'high',
+  description: 'The file parses as its own format and also begins a pickle stream. Loaders that fall back to unpickling would run it; the pickle part was scanned too.',
+  cwe: [502],
+});
+
+export const DISPATCH_RULES = [FORMAT_MISMATCH, ARCHIVE_TOO_DEEP, SCAN_TIMEOUT, SCAN_ERROR, UNKNOWN_FORMAT, POLYGLOT] as const;

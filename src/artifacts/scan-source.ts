@@ -7,7 +7,8 @@ import type { ByteSource } from './io/byte-source.js';
 import { detectFormat, formatFromName } from './detect.js';
 import { formatScanners } from './formats/index.js';
 import type { ArtifactFormat, ScanBudget, ScanContext, ScanSettingsResolved } from './scanner.js';
-import { ARCHIVE_TOO_DEEP, FORMAT_MISMATCH, SCAN_ERROR, SCAN_TIMEOUT, UNKNOWN_FORMAT } from './scan-rules.js';
+import { sniffPickle } from './pickle/sniff.js';
+import { ARCHIVE_TOO_DEEP, FORMAT_MISMATCH, POLYGLOT, SCAN_ERROR, SCAN_TIMEOUT, UNKNOWN_FORMAT } from './scan-rules.js';
 
 const MODEL_FORMATS: ReadonlySet<ArtifactFormat> = new Set(['pickle', 'zip', 'tar', 'numpy', 'safetensors', 'gguf', 'gzip']);
 
@@ -72,10 +73,32 @@ export async function scanSource(
   };
   try {
     findings.push(...(await scanner.scan(src, ctx)));
+    if (await isPicklePolyglot(src, scanAs)) findings.push(...(await polyglotFindings(src, scanAs, ctx)));
   } catch (e) {
     findings.push(errorFinding(src.name, e));
   }
   return { format, findings };
+}
+
+// Binary formats whose first bytes can also be a valid pickle start (GGUF's "G" is BINFLOAT, a tar header can open
+// with opcodes). torch.load falls back to unpickling such a file, so it must be scanned as a pickle as well.
+const POLYGLOT_HOSTS: ReadonlySet<ArtifactFormat> = new Set(['gguf', 'tar', 'safetensors', 'numpy', 'gzip']);
+
+async function isPicklePolyglot(src: ByteSource, format: ArtifactFormat): Promise<boolean> {
+  return POLYGLOT_HOSTS.has(format) && formatScanners.pickle !== undefined && sniffPickle(await src.read(0, 4096));
+}
+
+async function polyglotFindings(src: ByteSource, format: ArtifactFormat, ctx: ScanContext): Promise<Finding[]> {
+  const pickle = await (formatScanners.pickle as NonNullable<typeof formatScanners.pickle>).scan(src, ctx);
+  return [
+    {
+      ruleId: POLYGLOT.id,
+      severity: 'high',
+      file: src.name,
+      message: `file is valid ${format} and also starts a pickle stream; torch.load would unpickle it`,
+    },
+    ...pickle,
+  ];
 }
 
 function errorFinding(file: string, e: unknown): Finding {

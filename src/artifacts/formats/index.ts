@@ -10,10 +10,12 @@ import { textScanner } from '../remote-code/text-scanner.js';
 import { safetensorsScanner } from '../safetensors/scanner.js';
 import { gzipScanner } from '../gzip/index.js';
 import { numpyScanner } from '../numpy/index.js';
+import { pickleScanner } from '../pickle/index.js';
 import { tarScanner } from '../tar/index.js';
 import { zipScanner } from '../zip/index.js';
 
 export const formatScanners: Partial<Record<ArtifactFormat, FormatScanner>> = {
+  pickle: pickleScanner,
   zip: zipScanner,
   tar: tarScanner,
   gzip: gzipScanner,
