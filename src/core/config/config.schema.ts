@@ -4,7 +4,7 @@ import { PolicySchema } from './policy.schema.js';
 import { ProvidersSectionSchema } from './provider.schema.js';
 
 /** Model names are used in file paths and URLs, so keep them tame. */
-export const MODEL_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
+export const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** The whole `modelgate.yaml` as written by a person. */
 export const WrittenConfigSchema = z.strictObject({

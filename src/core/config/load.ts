@@ -20,7 +20,13 @@ export function parseConfig(text: string, file: string): Config {
     });
     throw new ConfigError('MG_CONFIG_YAML', file, `invalid YAML\n${lines.join('\n')}`);
   }
-  const raw: unknown = doc.toJS() ?? {};
+  let raw: unknown;
+  try {
+    // Aliases are capped so a "billion laughs" document cannot expand without bound.
+    raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    throw new ConfigError('MG_CONFIG_YAML', file, `invalid YAML: ${(e as Error).message.split('\n')[0]}`, e);
+  }
   const parsed = WrittenConfigSchema.safeParse(raw);
   const issues: ConfigIssue[] = parsed.success
     ? []
