@@ -9,7 +9,7 @@ import { renderFindingsText, summaryLine } from './findings-text.js';
 
 const require = createRequire(import.meta.url);
 // The SARIF schema is draft-04; ajv-draft-04 is CommonJS, so load it through require.
-const Ajv = require('ajv-draft-04') as typeof AjvDraft04;
+const Ajv = require('ajv-draft-04') as typeof AjvDraft04.default;
 
 const findings: Finding[] = [
   { ruleId: 'pickle/dangerous-import', severity: 'critical', file: 'ckpt.pt!archive/data.pkl', location: { opcode: 7, offset: 42 }, message: 'imports os.system', evidence: 'os.system' },
