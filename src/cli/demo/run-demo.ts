@@ -39,6 +39,8 @@ export async function runDemo(dir: string, say: (line?: string) => void = (l = '
   say(`  cd ${dir}`);
   say('  npx modelgate scan models --format sarif -o scan.sarif   # findings for code-scanning UIs');
   say('  echo tampered >> models/tiny-safetensors/model.safetensors && npx modelgate verify   # exit 1, names the file');
+  say('  npx modelgate license tiny-safetensors && npx modelgate policy   # license, obligations, policy decision');
+  say('  npx modelgate bom -o bom.json   # CycloneDX 1.6 ML-BOM of every model');
   say('  npx modelgate add hf:ORG/REPO   # pin a hub model (HF_ENDPOINT / HF_TOKEN)');
   return ok ? 0 : 1;
 }
