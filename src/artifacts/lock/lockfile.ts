@@ -6,6 +6,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
+import { stableJsonFile } from '../../core/sorted-json.js';
 import { ARTIFACT_FORMATS } from '../scanner.js';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex sha256');
@@ -69,20 +70,9 @@ export function serializeLock(lock: Lockfile): string {
         return [name, m.kind === 'artifact' ? { ...m, files: [...m.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) } : m];
       }),
   );
-  return `${JSON.stringify(sortKeys({ lockfileVersion: lock.lockfileVersion, models }), null, 2)}\n`;
+  return stableJsonFile({ lockfileVersion: lock.lockfileVersion, models });
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
-}
 
 /** Parse lockfile text; errors name the file and every problem. */
 export function parseLock(text: string, file: string): Lockfile {

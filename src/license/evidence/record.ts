@@ -3,6 +3,7 @@
  * model revision: what was identified, the obligations it carries (own and
  * inherited), and whether a person accepted it. Stable JSON, no timestamps.
  */
+import { stableJsonFile } from '../../core/sorted-json.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../../core/errors.js';
@@ -80,20 +81,9 @@ export function evidenceDir(stateDir: string, model: string, revision: string): 
 
 /** Serialise with sorted keys and a trailing newline. */
 export function serializeRecord(r: EvidenceRecord): string {
-  return `${JSON.stringify(sortKeys(r), null, 2)}\n`;
+  return stableJsonFile(r);
 }
 
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(
-      Object.keys(v)
-        .sort()
-        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
-    );
-  }
-  return v;
-}
 
 /** Read a revision's record; undefined when none was saved. */
 export async function readRecord(stateDir: string, model: string, revision: string): Promise<EvidenceRecord | undefined> {
