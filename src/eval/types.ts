@@ -97,6 +97,14 @@ export interface ModelSummary {
   costUsd: { total: number; perCase: number };
   latencyMs: { p50: number; p95: number };
   tokens: { prompt: number; completion: number; estimated: boolean };
+  /** Rows (case × prompt × repeat) behind the figures; `errors` counts rows too. */
+  rows?: number;
+  /** Rows that ran but did not pass (errors excluded). */
+  failures?: number;
+  /** True when latency percentiles come from a uniform sample of the rows (very large runs). */
+  latencySampled?: boolean;
+  /** The group (e.g. red-team category or metric) these figures are for; absent for the whole run. */
+  group?: string;
 }
 
 /** A point estimate with a 95% confidence interval. */
@@ -119,6 +127,14 @@ export interface BaselineComparison {
   qualityRatio: Estimate;
   /** Candidate cost as a fraction of the baseline's. */
   costRatio: number;
-  /** Case indices where one passed and the other failed. */
+  /** Case indices where one passed and the other failed (capped; see `disagreementCount`). */
   disagreements: number[];
+  /** How many cases disagree in all, when `disagreements` was capped. */
+  disagreementCount?: number;
+  /** Cases both models ran: the sample behind the paired figures. */
+  pairedCases?: number;
+  /** Paired pass-rate difference (candidate - baseline) with its CI. */
+  passDiff?: Estimate;
+  /** Candidate pass rate as a fraction of the baseline's with its CI. */
+  passRatio?: Estimate;
 }
