@@ -8,17 +8,22 @@ import { isModelgateError } from '../core/errors.js';
 import type { CliCommand, Runner } from './command.js';
 import { addCommand } from './commands/add.js';
 import { bomCommand } from './commands/bom.js';
+import { compareCommand } from './commands/compare.js';
 import { demoCommand } from './commands/demo.js';
+import { evalCommand } from './commands/eval.js';
 import { initCommand } from './commands/init.js';
 import { licenseCommand } from './commands/license.js';
 import { lockCommand } from './commands/lock.js';
 import { policyCommand } from './commands/policy.js';
+import { runsCommand } from './commands/runs.js';
 import { scanCommand } from './commands/scan.js';
+import { scanTextCommand } from './commands/scan-text.js';
+import { scanCodeCommand } from './commands/scan-code.js';
 import { verifyCommand } from './commands/verify.js';
 import { err } from './output.js';
 import { getVersion } from './version.js';
 
-const COMMANDS: readonly CliCommand[] = [initCommand, addCommand, lockCommand, verifyCommand, scanCommand, licenseCommand, policyCommand, bomCommand, demoCommand];
+const COMMANDS: readonly CliCommand[] = [initCommand, addCommand, lockCommand, verifyCommand, scanCommand, scanTextCommand, scanCodeCommand, licenseCommand, policyCommand, bomCommand, evalCommand, runsCommand, compareCommand, demoCommand];
 
 /** Run the CLI with `argv` (as in process.argv); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {

@@ -6,11 +6,12 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { paint } from '../output.js';
 import type { DemoContext, DemoStage } from './demo-stage.js';
+import { evalStage } from './stage-eval.js';
 import { licenseStage } from './stage-license.js';
 import { supplyChainStage } from './stage-supply-chain.js';
 import { writeDemoWorkspace } from './workspace.js';
 
-const STAGES: readonly DemoStage[] = [supplyChainStage, licenseStage];
+const STAGES: readonly DemoStage[] = [supplyChainStage, licenseStage, evalStage];
 
 /** Run the demo in `dir` (recreated from scratch); resolves to an exit code. */
 export async function runDemo(dir: string, say: (line?: string) => void = (l = '') => process.stdout.write(`${l}\n`)): Promise<number> {
