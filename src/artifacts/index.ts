@@ -30,4 +30,13 @@ export { diffLocks } from './lock/lock-diff.js';
 export type { LockChange, LockChangeKind } from './lock/lock-diff.js';
 export type { HubPort, SnapshotFile } from './lock/hub-port.js';
 export { hashFiles, hashFile } from './hash/hash-files.js';
+export { hubFromEnv, cacheDirFromEnv } from './project/hub-from-env.js';
+
+// Fixture writers: generated models for tests and the demo (never loaded from a hub)
+export { tinyLlamaGguf, tinySafetensorsModel } from './writers/tiny-llama.js';
+export type { TinyLlamaOptions, TinySafetensorsOptions } from './writers/tiny-llama.js';
+export { writeGguf, writeGgufFile } from './writers/gguf-writer.js';
+export { writeSafetensors } from './writers/safetensors-writer.js';
+export { writeZip, torchZipEntries } from './writers/zip-writer.js';
+export { maliciousPickle, torchLikeStateDict, PickleBuilder } from './writers/pickle-writer.js';
 export type { HashJob, HashResult, HashOptions } from './hash/hash-files.js';

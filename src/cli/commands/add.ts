@@ -15,8 +15,8 @@ export const addCommand: CliCommand = {
       .option('-c, --config <file>', 'config file', 'modelgate.yaml')
       .action(
         run(async (source: string, opts: { name?: string; include?: string[]; config: string }) => {
-          const { addModel } = await import('../../artifacts/project/add-model.js');
-          const { hubFromEnv, cacheDirFromEnv } = await import('../../artifacts/project/hub-from-env.js');
+          const { addModel } = await import('../../artifacts/index.js');
+          const { hubFromEnv, cacheDirFromEnv } = await import('../../artifacts/index.js');
           const { lockWithEvidence } = await import('../../license/index.js');
           const bar = createProgress('hashing');
           let findings: Finding[] = [];

@@ -22,7 +22,7 @@ export const bomCommand: CliCommand = {
       .action(
         run(async (opts: BomOpts) => {
           const { buildBom } = await import('../../license/index.js');
-          const { hubFromEnv, cacheDirFromEnv } = await import('../../artifacts/project/hub-from-env.js');
+          const { hubFromEnv, cacheDirFromEnv } = await import('../../artifacts/index.js');
           const hub = hubFromEnv(process.env);
           const result = await buildBom({
             configPath: opts.config,

@@ -21,7 +21,7 @@ export const compareCommand: CliCommand = {
       .action(
         run(async (refA: string, refB: string, opts: CompareOpts) => {
           const { findRun, withRunStore } = await import('../../eval/index.js');
-          const { compareRuns, renderRunComparison } = await import('../../report/compare-runs.js');
+          const { compareRuns, renderRunComparison } = await import('../../report/index.js');
           const text = await withRunStore({ configPath: opts.config, storeUrl: opts.store }, async (store) => {
             const [a, b] = [await findRun(store, refA), await findRun(store, refB)];
             const cmp = await compareRuns(store.iterateResults(a.id), store.iterateResults(b.id), { maxChanges: Math.max(1, Number(opts.limit) || 50) });

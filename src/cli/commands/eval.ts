@@ -43,7 +43,7 @@ export const evalCommand: CliCommand = {
         run(async (suite: string, opts: EvalOpts) => {
           const models = opts.models?.split(',').map((m) => m.trim()).filter((m) => m.length > 0);
           const { runEval } = await import('../../eval/index.js');
-          const { hubFromEnv } = await import('../../artifacts/project/hub-from-env.js');
+          const { hubFromEnv } = await import('../../artifacts/index.js');
           const view = await import('../render/eval-run.js');
           const interrupt = view.abortOnSigint();
           const bar = createProgress('eval', 'items');

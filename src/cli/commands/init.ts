@@ -11,7 +11,7 @@ export const initCommand: CliCommand = {
       .option('-f, --force', 'overwrite an existing file')
       .action(
         run(async (opts: { config: string; force?: boolean }) => {
-          const { initProject } = await import('../../artifacts/project/init-project.js');
+          const { initProject } = await import('../../artifacts/index.js');
           await initProject(opts.config, opts.force);
           out(`wrote ${opts.config}; next: modelgate add ./path/to/model  (or hf:ORG/REPO)`);
           return 0;

@@ -32,7 +32,7 @@ export const licenseCommand: CliCommand = {
             out(`accepted ${record.license.id ?? 'the unidentified license'} for ${target} at ${record.revision}`);
             return 0;
           }
-          const { hubFromEnv, cacheDirFromEnv } = await import('../../artifacts/project/hub-from-env.js');
+          const { hubFromEnv, cacheDirFromEnv } = await import('../../artifacts/index.js');
           const hub = hubFromEnv(process.env);
           const report = await license.inspectLicense(target, {
             configPath: opts.config,

@@ -14,7 +14,7 @@ export const lockCommand: CliCommand = {
       .action(
         run(async (opts: { update?: true | string[]; config: string }) => {
           const { lockWithEvidence } = await import('../../license/index.js');
-          const { hubFromEnv, cacheDirFromEnv } = await import('../../artifacts/project/hub-from-env.js');
+          const { hubFromEnv, cacheDirFromEnv } = await import('../../artifacts/index.js');
           const bar = createProgress('hashing');
           const res = await lockWithEvidence({
             configPath: opts.config,

@@ -13,7 +13,7 @@ export const policyCommand: CliCommand = {
       .action(
         run(async (models: string[], opts: { json?: boolean; online?: boolean; config: string }) => {
           const { evaluatePolicy, renderPolicyResult } = await import('../../license/index.js');
-          const { hubFromEnv, cacheDirFromEnv } = await import('../../artifacts/project/hub-from-env.js');
+          const { hubFromEnv, cacheDirFromEnv } = await import('../../artifacts/index.js');
           const hub = hubFromEnv(process.env);
           const result = await evaluatePolicy({
             configPath: opts.config,

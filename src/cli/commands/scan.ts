@@ -57,6 +57,6 @@ export const scanCommand: CliCommand = {
 // The config is optional for scan: use its `scan:` section only when the file exists.
 async function scanSettings(configPath: string) {
   if (!existsSync(configPath)) return undefined;
-  const { loadConfig } = await import('../../core/config/load.js');
+  const { loadConfig } = await import('../../core/index.js');
   return (await loadConfig(configPath)).scan;
 }

@@ -14,7 +14,7 @@ export const verifyCommand: CliCommand = {
       .action(
         run(async (models: string[], opts: { json?: boolean; config: string }) => {
           const { verifyWithEvidence } = await import('../../license/index.js');
-          const { hubFromEnv, cacheDirFromEnv } = await import('../../artifacts/project/hub-from-env.js');
+          const { hubFromEnv, cacheDirFromEnv } = await import('../../artifacts/index.js');
           const bar = createProgress('verifying');
           const res = await verifyWithEvidence({
             configPath: opts.config,

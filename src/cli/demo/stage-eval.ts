@@ -8,7 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runEval } from '../../eval/index.js';
-import { renderEvalTable } from '../../report/eval-table.js';
+import { renderEvalTable } from '../../report/index.js';
 import { paint } from '../output.js';
 import type { DemoStage } from './demo-stage.js';
 import { startStandIn } from './stand-in-server.js';

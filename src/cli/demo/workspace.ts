@@ -6,9 +6,9 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { maliciousPickle } from '../../artifacts/writers/pickle-writer.js';
-import { tinyLlamaGguf, tinySafetensorsModel } from '../../artifacts/writers/tiny-llama.js';
-import { torchZipEntries, writeZip } from '../../artifacts/writers/zip-writer.js';
+import { maliciousPickle } from '../../artifacts/index.js';
+import { tinyLlamaGguf, tinySafetensorsModel } from '../../artifacts/index.js';
+import { torchZipEntries, writeZip } from '../../artifacts/index.js';
 
 /** A model the demo generates, by folder name under `models/`. */
 export interface DemoModel {

@@ -6,11 +6,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { EvalProgress, FinishedRun, RunEvalResult } from '../../eval/index.js';
-import { writeEvalHtml } from '../../report/eval-html.js';
-import { renderEvalJson } from '../../report/eval-json.js';
-import { writeEvalJunit } from '../../report/eval-junit.js';
-import { renderEvalTable } from '../../report/eval-table.js';
-import { usd } from '../../report/eval-format.js';
+import { writeEvalHtml } from '../../report/index.js';
+import { renderEvalJson } from '../../report/index.js';
+import { writeEvalJunit } from '../../report/index.js';
+import { renderEvalTable } from '../../report/index.js';
+import { usd } from '../../report/index.js';
 import { getVersion } from '../version.js';
 
 /** Report files asked for on the command line. */

@@ -1,6 +1,6 @@
 /** `modelgate runs` as a table. */
 import type { RunRecord } from '../../eval/index.js';
-import { formatTable } from '../../report/eval-table.js';
+import { formatTable } from '../../report/index.js';
 
 function when(iso: string): string {
   return iso.replace('T', ' ').slice(0, 19);

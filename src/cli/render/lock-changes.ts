@@ -1,5 +1,5 @@
 /** Terminal rendering of what `modelgate lock` changed. */
-import type { LockChange } from '../../artifacts/lock/lock-diff.js';
+import type { LockChange } from '../../artifacts/index.js';
 import { paint } from '../output.js';
 
 /** One line per change, license changes highlighted; "no changes" when empty. */

@@ -1,5 +1,5 @@
 /** Terminal rendering of a verify report. */
-import type { VerifyReport } from '../../artifacts/lock/verify-lock.js';
+import type { VerifyReport } from '../../artifacts/index.js';
 import { paint } from '../output.js';
 import { formatBytes } from '../progress.js';
 
