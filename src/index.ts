@@ -1,4 +1,5 @@
-// modelgate's public library API. The CLI calls these same functions.
+// modelgate's public library API. The CLI calls these same functions; each
+// capability is also importable on its own (`modelgate/artifacts`, `modelgate/eval`, ...).
 
 // Core: errors, findings, config
 export {
@@ -18,6 +19,22 @@ export type { Config, Finding, Severity, RuleDescriptor, ErrorCode } from './cor
 // Supply chain: lock, verify, scan
 export { lockProject, verifyProject, addModel, initProject, scanPaths, scanRules, hashFiles } from './artifacts/index.js';
 export type { Lockfile, LockedModel, VerifyReport, ScanReport, ArtifactFormat } from './artifacts/index.js';
+
+// Licenses: identification, chain, policy, evidence, BOM
+export { inspectLicense, evaluatePolicy, lockWithEvidence, verifyWithEvidence, buildBom } from './license/index.js';
+export type { LicenseIdentification, Obligations, PolicyResult, BomResult } from './license/index.js';
+
+// Providers and evaluation
+export { createProvider, createProviders, collectStream, detectRefusal } from './providers/index.js';
+export type { ProviderAdapter, ChatRequest, ChatResponse } from './providers/index.js';
+export { runEval, loadSuite, listRuns } from './eval/index.js';
+export type { RunEvalOptions, RunEvalResult } from './eval/index.js';
+export { openStore } from './store/index.js';
+export type { Store } from './store/index.js';
+
+// Guard: secrets, PII and insecure code
+export { scanText, redact, createRestorer, restoreJson } from './guard/index.js';
+export { scanCode, scanMarkdownAnswer } from './guard/code/index.js';
 
 // Reports
 export { renderFindingsText, renderFindingsJson, renderFindingsSarif } from './report/index.js';
