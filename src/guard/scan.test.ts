@@ -57,20 +57,24 @@ describe('adversarial inputs finish quickly (no catastrophic backtracking)', () 
     'base64': 'QUJD'.repeat(MB / 4),
   };
 
+  // Catastrophic backtracking on 1 MB takes minutes; a linear scan takes ~15 ms on a quiet core. The limit leaves
+  // room for a loaded CI machine (speed itself is measured by bench/guard.ts, not here).
+  const LIMIT_MS = 1500;
+
   it('warms up', () => {
     for (const s of Object.values(inputs)) scanHits(s.slice(0, 10_000));
   });
 
   for (const [name, text] of Object.entries(inputs)) {
-    it(`${name}: 1 MB in < 200 ms`, () => {
+    it(`${name}: 1 MB in < ${LIMIT_MS} ms`, () => {
       // Best of three: a backtracking blow-up is slow every time, a GC pause or a busy core is not.
       let best = Infinity;
-      for (let r = 0; r < 3 && best >= 200; r++) {
+      for (let r = 0; r < 3 && best >= LIMIT_MS; r++) {
         const t0 = performance.now();
         scanHits(text);
         best = Math.min(best, performance.now() - t0);
       }
-      expect(best).toBeLessThan(200);
+      expect(best).toBeLessThan(LIMIT_MS);
     });
   }
 });
