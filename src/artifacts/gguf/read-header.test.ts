@@ -87,7 +87,7 @@ describe('readGgufHeader on hostile headers', () => {
     const before = process.memoryUsage().arrayBuffers;
     const t0 = Date.now();
     const h = await read(raw('GGUF', u32(3), 0n, 1n, 1n << 60n, 'x'.repeat(64)));
-    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(Date.now() - t0).toBeLessThan(4000);
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 << 20);
     expect(h.complete).toBe(false);
     expect(h.problems.map((p) => [p.code, p.severity])).toEqual([['out-of-bounds', 'high']]);

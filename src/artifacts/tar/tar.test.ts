@@ -67,7 +67,7 @@ describe('tar scanner: limits', () => {
     const ctx = fakeContext();
     const started = Date.now();
     expect(ruleHits(await scan(tar, 'x.tar', ctx))).toEqual(['tar/trailing-data:medium']);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(4000);
     expect(ctx.calls.map((c) => c.name)).toContain('x.tar!late.pkl');
   });
 

@@ -134,7 +134,7 @@ describe('zip scanner: bombs', () => {
     const started = Date.now();
     expect(ruleHits(await scan(zip, 'b.zip', ctx))).toContain('zip/bomb:high');
     expect(ctx.budget.expandedBytes).toBeGreaterThanOrEqual(ctx.budget.maxExpandedBytes);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(4000);
   });
 
   it('stops an overlapping-entries bomb within the archive cap, quickly', async () => {
