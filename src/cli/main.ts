@@ -15,6 +15,7 @@ import { initCommand } from './commands/init.js';
 import { licenseCommand } from './commands/license.js';
 import { lockCommand } from './commands/lock.js';
 import { policyCommand } from './commands/policy.js';
+import { redteamCommand } from './commands/redteam.js';
 import { runsCommand } from './commands/runs.js';
 import { scanCommand } from './commands/scan.js';
 import { scanTextCommand } from './commands/scan-text.js';
@@ -23,7 +24,7 @@ import { verifyCommand } from './commands/verify.js';
 import { err } from './output.js';
 import { getVersion } from './version.js';
 
-const COMMANDS: readonly CliCommand[] = [initCommand, addCommand, lockCommand, verifyCommand, scanCommand, scanTextCommand, scanCodeCommand, licenseCommand, policyCommand, bomCommand, evalCommand, runsCommand, compareCommand, demoCommand];
+const COMMANDS: readonly CliCommand[] = [initCommand, addCommand, lockCommand, verifyCommand, scanCommand, scanTextCommand, scanCodeCommand, licenseCommand, policyCommand, bomCommand, evalCommand, redteamCommand, runsCommand, compareCommand, demoCommand];
 
 /** Run the CLI with `argv` (as in process.argv); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {

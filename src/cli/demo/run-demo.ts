@@ -8,10 +8,11 @@ import { paint } from '../output.js';
 import type { DemoContext, DemoStage } from './demo-stage.js';
 import { evalStage } from './stage-eval.js';
 import { licenseStage } from './stage-license.js';
+import { redteamStage } from './stage-redteam.js';
 import { supplyChainStage } from './stage-supply-chain.js';
 import { writeDemoWorkspace } from './workspace.js';
 
-const STAGES: readonly DemoStage[] = [supplyChainStage, licenseStage, evalStage];
+const STAGES: readonly DemoStage[] = [supplyChainStage, licenseStage, evalStage, redteamStage];
 
 /** Run the demo in `dir` (recreated from scratch); resolves to an exit code. */
 export async function runDemo(dir: string, say: (line?: string) => void = (l = '') => process.stdout.write(`${l}\n`)): Promise<number> {

@@ -13,6 +13,7 @@ export const WrittenConfigSchema = z.strictObject({
   scan: ScanSettingsSchema.default({ fail_on: 'high', allow_globals: [] }),
   policy: PolicySchema.optional(),
   providers: ProvidersSectionSchema.default({}),
+  redteam: z.looseObject({}).optional(), // checked by RedteamConfigSchema in src/redteam (core may not import a capability)
 });
 
 export type Config = z.infer<typeof WrittenConfigSchema>;

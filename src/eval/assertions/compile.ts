@@ -7,7 +7,7 @@
 import { compileTemplate, type Template } from '../suite/template.js';
 import { assertions, isAssertionType } from './index.js';
 import { boundedLevenshtein } from './levenshtein.js';
-import type { AssertionDescriptor, AssertionFields, AssertionType } from './types.js';
+import type { AssertionDescriptor, AssertionFields, AssertionType, ExternalAssertionDescriptor } from './types.js';
 
 /** An assertion entry as written in a suite (promptfoo's shape). */
 export interface AssertionSpec extends AssertionFields {
@@ -26,11 +26,12 @@ export interface CompileIssue {
 export interface CompiledAssertion {
   /** As written, e.g. `not-contains`. */
   type: string;
-  base: AssertionType;
+  /** The built-in type, or an external descriptor's own type name. */
+  base: AssertionType | (string & {});
   negate: boolean;
   weight: number;
   metric?: string;
-  descriptor: AssertionDescriptor<unknown>;
+  descriptor: AssertionDescriptor<unknown> | ExternalAssertionDescriptor<unknown>;
   /** Parsed options when the value needs no per-case rendering. */
   options?: unknown;
   /** The fields and value template when it does. */

@@ -53,6 +53,6 @@ export function isAssertionType(type: string): type is AssertionType {
 }
 
 export { ASSERTION_TYPES } from './types.js';
-export type { AssertionType, AssertionDescriptor, AssertionOutcome, AssertionContext, AssertionFields, CodeScanner, GraderServices, GraderReply } from './types.js';
+export type { AssertionType, AssertionDescriptor, ExternalAssertionDescriptor, AssertionOutcome, AssertionContext, AssertionFields, CodeScanner, GraderServices, GraderReply } from './types.js';
 export { defineAssertion, outcome, notEvaluated } from './define.js';
 export { registerCodeScanner } from './code-safe.js';

@@ -74,6 +74,10 @@ export interface AssertionContext {
   /** Scans generated code; `code-safe` reports a failure to evaluate without one. */
   codeScanner?: CodeScanner;
   signal?: AbortSignal;
+  /** Tool calls the model made (name and JSON arguments), when it made any. */
+  toolCalls?: readonly { name: string; arguments: string }[];
+  /** Reasoning text the upstream returned apart from the answer (`reasoning_content`), when it did. */
+  reasoning?: string;
 }
 
 /** The code scanner `code-safe` delegates to (installed by a later capability). */
@@ -100,5 +104,15 @@ export interface AssertionDescriptor<O = unknown> {
   options: z.ZodType<O>;
   /** Whether `value` strings are templates rendered with the case's vars before `run` (promptfoo does this). */
   templatedValue: boolean;
+  run(ctx: AssertionContext, options: O): Promise<AssertionOutcome> | AssertionOutcome;
+}
+
+/**
+ * A descriptor outside the built-in table (red-team detectors): same
+ * contract, any type name. Such assertions are compiled by their owner, not
+ * named in suite files.
+ */
+export interface ExternalAssertionDescriptor<O = unknown> extends Omit<AssertionDescriptor<O>, 'type' | 'run'> {
+  type: string;
   run(ctx: AssertionContext, options: O): Promise<AssertionOutcome> | AssertionOutcome;
 }

@@ -19,6 +19,10 @@ export interface ModelReply {
   tokens: { prompt: number; completion: number; cached?: number; source: TokenSource };
   costUsd: number;
   costKnown: boolean;
+  /** Tool calls in the answer (kept apart so an answer with text and calls keeps both). */
+  toolCalls?: { name: string; arguments: string }[];
+  /** The upstream's separate reasoning text (`reasoning_content`). */
+  reasoning?: string;
 }
 
 /** The outcome of a call. */
@@ -59,6 +63,9 @@ function toReply(r: ChatResponse, target: ModelTarget): ModelReply {
   };
   if (r.usage.cached_tokens !== undefined) reply.tokens.cached = r.usage.cached_tokens;
   if (r.ttft_ms !== undefined) reply.ttftMs = r.ttft_ms;
+  const message = r.choices[0]?.message;
+  if (message?.tool_calls?.length) reply.toolCalls = message.tool_calls.map((c) => ({ name: c.function.name, arguments: c.function.arguments }));
+  if (message?.reasoning_content) reply.reasoning = message.reasoning_content;
   return reply;
 }
 

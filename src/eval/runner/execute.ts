@@ -80,6 +80,8 @@ export async function executeTask(t: Task, env: ExecEnv): Promise<CaseResult | u
       graders: env.graders,
       ...(env.codeScanner ? { codeScanner: env.codeScanner } : {}),
       ...(env.signal ? { signal: env.signal } : {}),
+      ...(reply.toolCalls ? { toolCalls: reply.toolCalls } : {}),
+      ...(reply.reasoning !== undefined ? { reasoning: reply.reasoning } : {}),
     },
     t.testCase.threshold,
   );

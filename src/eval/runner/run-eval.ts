@@ -10,7 +10,7 @@ import { createProvider, type ProviderAdapter } from '../../providers/index.js';
 import type { Store } from '../../store/index.js';
 import { UsageError } from '../../core/errors.js';
 import { evaluateGate, gatePassed, normalizeGate, parseGate, type GateCheckSpec, type GateResult } from '../gate/index.js';
-import { summarizeRun, type RunSummary } from '../stats/index.js';
+import { summarizeRun, type GroupBy, type RunSummary } from '../stats/index.js';
 import type { CodeScanner } from '../assertions/types.js';
 import { iterateCases } from '../suite/cases.js';
 import { loadSuite } from '../suite/load.js';
@@ -26,8 +26,12 @@ import { ResultSink, type SinkOptions } from './sink.js';
 
 /** Options of {@link runEval}; the CLI's flags map onto these. */
 export interface RunEvalOptions {
-  /** Path of the suite file (modelgate or promptfoo format). */
-  suite: string;
+  /** Path of the suite file (modelgate or promptfoo format), or a suite built in memory (red-team packs). */
+  suite: string | LoadedSuite;
+  /** What the run is recorded as (default `eval`). */
+  kind?: RunMeta['kind'];
+  /** A second grouping key for the summary (`groupByVar('category')`); adds `summary.groups`. */
+  groupBy?: GroupBy;
   /** Manifest model names or provider refs; overrides the suite's lists. */
   models?: string[];
   baseline?: string;
@@ -105,6 +109,7 @@ async function* tasksOf(suite: LoadedSuite, models: readonly (ModelRuntime & { s
       const promptText = prompt.kind === 'text' ? (messages[0]?.content ?? '') : JSON.stringify(messages);
       for (const m of models) {
         const plan = planCall(messages, m.settings);
+        if (testCase.request) plan.request = { ...plan.request, ...testCase.request };
         for (let r = 0; r < repeat; r++) yield { testCase, promptId: prompt.id, promptText, plan, model: m, repeat: r };
       }
     }
@@ -146,7 +151,7 @@ async function prepare(o: RunEvalOptions, suite: LoadedSuite, store: Store, plan
     concurrency: o.concurrency ?? suite.concurrency ?? 4,
     startedAt: new Date().toISOString(),
     config: { cache: o.cache !== false, format: suite.format, cases: suite.caseCount, prompts: suite.prompts.map((p) => p.id), gate: gate.map((c) => c.expression) },
-    kind: 'eval',
+    kind: o.kind ?? 'eval',
   };
   await store.createRun(meta);
   const total = suite.caseCount * suite.prompts.length * models.length * repeat;
@@ -196,7 +201,7 @@ function gateOf(checks: GateCheckSpec[], summary: RunSummary, baseline: string |
  */
 export async function runEval(o: RunEvalOptions): Promise<RunEvalResult> {
   const started = performance.now();
-  const suite = await loadSuite(o.suite);
+  const suite = typeof o.suite === 'string' ? await loadSuite(o.suite) : o.suite;
   const project = await readProject(o.configPath);
   const plan = await planModels(suite, project, { ...(o.models ? { models: o.models } : {}), ...(o.baseline ? { baseline: o.baseline } : {}), env: o.env ?? process.env, ...(o.blobPath ? { blobPath: o.blobPath } : {}) });
   const checks = o.gate !== undefined ? parseGate(o.gate) : suite.gate !== undefined ? normalizeGate(suite.gate) : [];
@@ -212,7 +217,7 @@ export async function runEval(o: RunEvalOptions): Promise<RunEvalResult> {
     const p = await prepare(o, suite, store, plan, checks, adapters);
     const { status, counts, judge } = await execute(o, p, store, controller.signal, started);
     const baseline = plan.baseline !== undefined ? { baseline: plan.baseline } : {};
-    const summary = await summarizeRun(store.iterateResults(p.meta.id), { ...baseline, models: p.meta.models });
+    const summary = await summarizeRun(store.iterateResults(p.meta.id), { ...baseline, models: p.meta.models, ...(o.groupBy ? { groupBy: o.groupBy } : {}) });
     await store.finishRun(p.meta.id, status, { models: summary.models, comparisons: summary.comparisons });
     // A gate on half a run would judge the cases that happened to finish first.
     const gate = checks.length > 0 && status === 'completed' ? gateOf(checks, summary, plan.baseline) : undefined;

@@ -8,7 +8,7 @@ import { readDataRows, DataRowError, type DataRow } from './data-files.js';
 import { csvRowToTest, objectRowToTest } from './rows.js';
 import { RowTestSchema } from './schema.js';
 import { compileTest, formatPath, type TestIssue } from './tests.js';
-import type { LoadedSuite, SuiteCase, TestSource, TestTemplate } from './types.js';
+import type { CaseRequest, LoadedSuite, SuiteCase, TestSource, TestTemplate } from './types.js';
 
 type FileSource = Extract<TestSource, { kind: 'file' }>;
 
@@ -27,8 +27,9 @@ export function rowIssueLine(source: FileSource, row: number, issue: TestIssue):
   return `${source.where} (${source.file} row ${row}): ${formatPath(issue.path)}: ${issue.message}`;
 }
 
-function toCase(index: number, t: TestTemplate, metadata?: Record<string, unknown>): SuiteCase {
+function toCase(index: number, t: TestTemplate & { request?: CaseRequest }, metadata?: Record<string, unknown>): SuiteCase {
   const c: SuiteCase = { index, vars: t.vars, assert: t.assert };
+  if (t.request) c.request = t.request;
   if (t.description !== undefined) c.description = t.description;
   if (t.threshold !== undefined) c.threshold = t.threshold;
   if (metadata) c.metadata = metadata;

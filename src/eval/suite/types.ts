@@ -1,4 +1,5 @@
 /** A loaded suite: validated, prompts and assertions compiled, data files checked and counted. */
+import type { ToolChoice, ToolDefinition } from '../../providers/index.js';
 import type { CompiledAssertion } from '../assertions/compile.js';
 import type { WrittenGate } from '../gate/index.js';
 import type { DataFormat } from './data-files.js';
@@ -14,6 +15,14 @@ export interface SuiteCase {
   assert: readonly CompiledAssertion[];
   threshold?: number;
   metadata?: Record<string, unknown>;
+  /** Request fields of this case only (tools offered to the model); merged over the suite's request. Set by in-memory suites. */
+  request?: CaseRequest;
+}
+
+/** Per-case request fields. */
+export interface CaseRequest {
+  tools?: ToolDefinition[];
+  tool_choice?: ToolChoice;
 }
 
 /** What a test contributes on top of the suite's defaults (and what rows of a data file share). */
@@ -29,7 +38,7 @@ export interface TestTemplate {
 
 /** Where a suite's cases come from, in order. */
 export type TestSource =
-  | { kind: 'inline'; where: string; test: TestTemplate & { metadata?: Record<string, unknown> } }
+  | { kind: 'inline'; where: string; test: TestTemplate & { metadata?: Record<string, unknown>; request?: CaseRequest } }
   | { kind: 'file'; where: string; file: string; absPath: string; format: DataFormat; shared: TestTemplate; rows: number };
 
 /** A model to run, as the suite or `--models` names it. */
