@@ -16,3 +16,6 @@ export type { Migration } from './migrations.js';
 // Implementations, for code that needs a dialect's connection (maintenance, tests, later store modules)
 export { SqliteStore } from './sqlite/sqlite-store.js';
 export { PostgresStore } from './postgres/pg-store.js';
+
+// Batched insert builders, for other tables that take rows in bulk (the gateway's ledger)
+export { multiRowInsertSql, unnestInsertSql, toColumns } from './bulk-insert.js';

@@ -130,8 +130,96 @@ const evalRuns: Migration = {
   `,
 };
 
-/** Every migration, oldest first. The gateway's tables (keys, budgets, ledger) are appended here. */
-export const MIGRATIONS: readonly Migration[] = [evalRuns];
+/**
+ * The gateway's API keys (only a SHA-256 of each secret is kept) and its per-request cost ledger.
+ * The ledger has no foreign key to `api_keys`: rows outlive deleted keys, the admin key from the
+ * environment has no row, and the check would cost time on the hottest insert in the product.
+ * `outcome` has no CHECK so the gateway can add outcomes without a migration.
+ */
+const gatewayAccess: Migration = {
+  id: '0002_gateway_access',
+  sqlite: `
+    CREATE TABLE api_keys (
+      id TEXT PRIMARY KEY,
+      name TEXT,
+      prefix TEXT NOT NULL,
+      key_hash TEXT NOT NULL UNIQUE,
+      routes TEXT NOT NULL,
+      budget_usd REAL,
+      budget_period TEXT CHECK (budget_period IN ('total', 'day', 'month')),
+      rpm INTEGER,
+      tpm INTEGER,
+      admin INTEGER NOT NULL,
+      created_at TEXT NOT NULL,
+      expires_at TEXT,
+      revoked_at TEXT
+    );
+    CREATE INDEX api_keys_prefix ON api_keys (prefix);
+
+    CREATE TABLE ledger (
+      request_id TEXT PRIMARY KEY,
+      ts TEXT NOT NULL,
+      ts_ms INTEGER NOT NULL,
+      key_id TEXT,
+      route TEXT NOT NULL,
+      deployment TEXT,
+      model TEXT,
+      prompt_tokens INTEGER NOT NULL,
+      completion_tokens INTEGER NOT NULL,
+      cost_usd REAL NOT NULL,
+      latency_ms REAL NOT NULL,
+      status INTEGER NOT NULL,
+      outcome TEXT NOT NULL,
+      fallback_path TEXT NOT NULL,
+      stream INTEGER NOT NULL,
+      shadow TEXT
+    );
+    CREATE INDEX ledger_ts ON ledger (ts_ms);
+    CREATE INDEX ledger_key_ts ON ledger (key_id, ts_ms);
+  `,
+  postgres: `
+    CREATE TABLE api_keys (
+      id TEXT PRIMARY KEY,
+      name TEXT,
+      prefix TEXT COLLATE "C" NOT NULL,
+      key_hash TEXT NOT NULL UNIQUE,
+      routes TEXT NOT NULL,
+      budget_usd DOUBLE PRECISION,
+      budget_period TEXT CHECK (budget_period IN ('total', 'day', 'month')),
+      rpm INTEGER,
+      tpm INTEGER,
+      admin BOOLEAN NOT NULL,
+      created_at TEXT NOT NULL,
+      expires_at TEXT,
+      revoked_at TEXT
+    );
+    CREATE INDEX api_keys_prefix ON api_keys (prefix);
+
+    CREATE TABLE ledger (
+      request_id TEXT PRIMARY KEY,
+      ts TEXT NOT NULL,
+      ts_ms BIGINT NOT NULL,
+      key_id TEXT COLLATE "C",
+      route TEXT COLLATE "C" NOT NULL,
+      deployment TEXT,
+      model TEXT COLLATE "C",
+      prompt_tokens INTEGER NOT NULL,
+      completion_tokens INTEGER NOT NULL,
+      cost_usd DOUBLE PRECISION NOT NULL,
+      latency_ms DOUBLE PRECISION NOT NULL,
+      status INTEGER NOT NULL,
+      outcome TEXT NOT NULL,
+      fallback_path TEXT NOT NULL,
+      stream BOOLEAN NOT NULL,
+      shadow TEXT
+    );
+    CREATE INDEX ledger_ts ON ledger (ts_ms);
+    CREATE INDEX ledger_key_ts ON ledger (key_id, ts_ms);
+  `,
+};
+
+/** Every migration, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [evalRuns, gatewayAccess];
 
 /**
  * Which migrations still need applying, given the ids already recorded.

@@ -44,6 +44,7 @@ export const evalCommand: CliCommand = {
           const models = opts.models?.split(',').map((m) => m.trim()).filter((m) => m.length > 0);
           const { runEval } = await import('../../eval/index.js');
           const { hubFromEnv } = await import('../../artifacts/index.js');
+          const { answerCodeScanner } = await import('../../redteam/index.js');
           const view = await import('../render/eval-run.js');
           const interrupt = view.abortOnSigint();
           const bar = createProgress('eval', 'items');
@@ -59,6 +60,7 @@ export const evalCommand: CliCommand = {
               storeUrl: opts.store,
               blobPath: hubFromEnv(process.env).blobPath, // locked hf: GGUF models run from the download cache
               cache: opts.cache,
+              codeScanner: answerCodeScanner, // `code-safe` runs the guard's code scanner on every code block
               signal: interrupt.signal,
               onProgress: (p) => bar.update(p.done, p.total, view.evalProgressLabel(p)),
               afterRun: async (done) => void (await view.writeEvalReports(done, opts)),
