@@ -12,19 +12,23 @@ import { compareCommand } from './commands/compare.js';
 import { demoCommand } from './commands/demo.js';
 import { evalCommand } from './commands/eval.js';
 import { initCommand } from './commands/init.js';
+import { keysCommand } from './commands/keys.js';
 import { licenseCommand } from './commands/license.js';
+import { lineageCommand } from './commands/lineage.js';
 import { lockCommand } from './commands/lock.js';
 import { policyCommand } from './commands/policy.js';
 import { redteamCommand } from './commands/redteam.js';
 import { runsCommand } from './commands/runs.js';
 import { scanCommand } from './commands/scan.js';
+import { serveCommand } from './commands/serve.js';
+import { spendCommand } from './commands/spend.js';
 import { scanTextCommand } from './commands/scan-text.js';
 import { scanCodeCommand } from './commands/scan-code.js';
 import { verifyCommand } from './commands/verify.js';
 import { err } from './output.js';
 import { getVersion } from './version.js';
 
-const COMMANDS: readonly CliCommand[] = [initCommand, addCommand, lockCommand, verifyCommand, scanCommand, scanTextCommand, scanCodeCommand, licenseCommand, policyCommand, bomCommand, evalCommand, redteamCommand, runsCommand, compareCommand, demoCommand];
+const COMMANDS: readonly CliCommand[] = [initCommand, addCommand, lockCommand, verifyCommand, scanCommand, scanTextCommand, scanCodeCommand, licenseCommand, lineageCommand, policyCommand, bomCommand, evalCommand, redteamCommand, runsCommand, compareCommand, keysCommand, spendCommand, serveCommand, demoCommand];
 
 /** Run the CLI with `argv` (as in process.argv); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {

@@ -18,3 +18,7 @@ export type { ChartPoint, ChartOptions } from './html/chart.js';
 export { compareRuns, renderRunComparison } from './compare-runs.js';
 export type { RunComparison, CaseChange, ModelDelta, ChangeKind, CompareRunsOptions } from './compare-runs.js';
 export { pct, pctCI, scoreCI, diffCI, usd, ms, qualityAtCost, winTieLoss } from './eval-format.js';
+
+// Lineage reports: text and HTML with the similarity matrix and per-layer curves.
+export { renderLineageText } from './lineage-text.js';
+export { renderLineageHtml } from './lineage-html.js';

@@ -7,18 +7,20 @@ import { join, resolve } from 'node:path';
 import { paint } from '../output.js';
 import type { DemoContext, DemoStage } from './demo-stage.js';
 import { evalStage } from './stage-eval.js';
+import { gatewayStage } from './stage-gateway.js';
 import { licenseStage } from './stage-license.js';
+import { lineageStage } from './stage-lineage.js';
 import { redteamStage } from './stage-redteam.js';
 import { supplyChainStage } from './stage-supply-chain.js';
 import { writeDemoWorkspace } from './workspace.js';
 
-const STAGES: readonly DemoStage[] = [supplyChainStage, licenseStage, evalStage, redteamStage];
+const STAGES: readonly DemoStage[] = [supplyChainStage, licenseStage, lineageStage, evalStage, redteamStage, gatewayStage];
 
 /** Run the demo in `dir` (recreated from scratch); resolves to an exit code. */
 export async function runDemo(dir: string, say: (line?: string) => void = (l = '') => process.stdout.write(`${l}\n`)): Promise<number> {
   const root = resolve(dir);
   // Only the demo's own files are replaced, so a user's folder is never wiped.
-  for (const owned of ['models', 'modelgate.yaml', 'modelgate.lock', '.modelgate', 'license-demo']) await rm(join(root, owned), { recursive: true, force: true });
+  for (const owned of ['models', 'modelgate.yaml', 'modelgate.lock', '.modelgate', 'license-demo', 'lineage-demo', 'lineage.html']) await rm(join(root, owned), { recursive: true, force: true });
   await mkdir(root, { recursive: true });
   say(paint.bold(`modelgate demo: workspace ${root}`));
   const models = await writeDemoWorkspace(root);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GatewaySectionSchema } from './gateway.schema.js';
 import { ModelEntrySchema, ScanSettingsSchema } from './model.schema.js';
 import { PolicySchema } from './policy.schema.js';
 import { ProvidersSectionSchema } from './provider.schema.js';
@@ -13,6 +14,7 @@ export const WrittenConfigSchema = z.strictObject({
   scan: ScanSettingsSchema.default({ fail_on: 'high', allow_globals: [] }),
   policy: PolicySchema.optional(),
   providers: ProvidersSectionSchema.default({}),
+  gateway: GatewaySectionSchema.optional(),
   redteam: z.looseObject({}).optional(), // checked by RedteamConfigSchema in src/redteam (core may not import a capability)
 });
 

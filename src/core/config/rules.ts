@@ -3,6 +3,7 @@
  * with a key path so the loader can point at the line.
  */
 import type { Config } from './config.schema.js';
+import { gatewayTargetsDeclared } from './gateway.schema.js';
 
 export interface ConfigIssue {
   path: (string | number)[];
@@ -27,4 +28,4 @@ const modelHasOneKind: Rule = (config, issues) => {
 };
 
 /** Every rule, run in order after the schema passes. */
-export const CONFIG_RULES: readonly Rule[] = [modelHasOneKind];
+export const CONFIG_RULES: readonly Rule[] = [modelHasOneKind, gatewayTargetsDeclared];

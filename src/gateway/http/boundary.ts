@@ -1,0 +1,72 @@
+/**
+ * The gateway's one error boundary (STYLE 9): every API request runs inside
+ * it, every thrown error becomes an OpenAI-style answer here, and every
+ * request ends with exactly one `finishRequest` (ledger row, metrics, log).
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { GatewayCore, RequestFacts } from '../core.js';
+import { newFacts } from '../core.js';
+import { ApiError, internalError } from '../errors.js';
+import { finishRequest } from '../handlers/finish.js';
+import { sseErrorEvent } from '../upstream/stream-types.js';
+import { ClientGoneError } from './read-body.js';
+
+/** A handler of an API route. */
+export type ApiHandler = (core: GatewayCore, req: IncomingMessage, res: ServerResponse, facts: RequestFacts) => Promise<void>;
+
+/** Status used in ledger rows and metrics when the client left before an answer. */
+const CLIENT_CLOSED = 499;
+
+/** Render an error as the answer; returns the status recorded for the request. */
+export function renderError(core: GatewayCore, req: IncomingMessage, res: ServerResponse, err: unknown, facts: RequestFacts | undefined): number {
+  if (err instanceof ClientGoneError) {
+    res.destroy();
+    return CLIENT_CLOSED;
+  }
+  let api: ApiError;
+  if (err instanceof ApiError) api = err;
+  else {
+    const id = facts?.requestId ?? 'unknown';
+    core.logger.error('bug', { requestId: id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    api = internalError(id);
+  }
+  if (api.code === 'content_blocked' && facts) facts.outcome = 'blocked';
+  if (res.headersSent) {
+    // A stream already started: say so in-band, as the OpenAI SDK expects.
+    if (!res.writableEnded) res.end(sseErrorEvent(api.message));
+    if (facts) facts.outcome = 'error';
+    return res.statusCode;
+  }
+  const body = api.body();
+  const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...api.headers };
+  // The rest of an oversized or slow body is never read: close instead of draining it.
+  if (api.status === 413 || api.status === 408) headers.connection = 'close';
+  res.writeHead(api.status, headers);
+  res.end(body);
+  if (api.status === 413 || api.status === 408) res.once('finish', () => req.socket.destroySoon());
+  return api.status;
+}
+
+/** Run an API handler inside the boundary. */
+export function runApi(core: GatewayCore, req: IncomingMessage, res: ServerResponse, handler: ApiHandler): void {
+  const facts = newFacts(randomUUID(), performance.now());
+  res.setHeader('x-request-id', facts.requestId);
+  core.metrics.inFlight++;
+  handler(core, req, res, facts)
+    .then(
+      () => res.statusCode,
+      (err: unknown) => renderError(core, req, res, err, facts),
+    )
+    .then((status) => {
+      core.metrics.inFlight--;
+      finishRequest(core, facts, status);
+    })
+    .catch((err: unknown) => core.logger.error('bug', { requestId: facts.requestId, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
+}
+
+/** Run a non-API handler (models list) inside the boundary, without a ledger row. */
+export function runPlain(core: GatewayCore, req: IncomingMessage, res: ServerResponse, handler: (core: GatewayCore, req: IncomingMessage, res: ServerResponse) => Promise<void>): void {
+  handler(core, req, res).catch((err: unknown) => renderError(core, req, res, err, undefined));
+}
