@@ -30,13 +30,16 @@ export interface VerifyWithEvidenceResult {
  * const { ok, findings } = await verifyWithEvidence({ configPath: 'modelgate.yaml' });
  */
 export async function verifyWithEvidence(options: VerifyWithEvidenceOptions = {}): Promise<VerifyWithEvidenceResult> {
-  const report = await verifyProject(options);
+  // Hashing runs in worker threads; the license checks use the main thread meanwhile.
+  const pending = verifyProject(options);
+  pending.catch(() => undefined);
   const project = await openLicenseProject({ ...options, blobPath: options.hub ? (sha) => options.hub?.blobPath(sha) ?? '' : undefined });
   const findings: Finding[] = [];
   for (const [name, locked] of Object.entries(project.lock?.models ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (locked.kind !== 'artifact' || (options.only && !options.only.includes(name))) continue;
     findings.push(...(await checkModel(project, name, locked)));
   }
+  const report = await pending;
   const blocking = findings.some((f) => f.severity === 'high' || f.severity === 'critical');
   return { ok: report.ok && !blocking, report, findings };
 }
