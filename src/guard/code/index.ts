@@ -15,4 +15,4 @@ export type { Language } from './languages.js';
 export { codeRules } from './rules/index.js';
 export type { CodeRuleId } from './rules/index.js';
 export { defineCodeRule } from './types.js';
-export type { CodeRule, CodeHit, RuleContext } from './types.js';
+export type { CodeRule, CodeHit, RuleContext, SinkShape } from './types.js';

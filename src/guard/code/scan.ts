@@ -7,7 +7,8 @@ import type { Finding } from '../../core/findings.js';
 import { SYNTAX } from './analysis/syntax/index.js';
 import { buildProgram, type Program } from './analysis/program.js';
 import { detectLanguage } from './detect-language.js';
-import { languageFromPath, normalizeLanguage, type Language } from './languages.js';
+import { languageFromPath, normalizeLanguage } from './languages.js';
+import { gateFor } from './parser/gate.js';
 import { planParse } from './parser/regions.js';
 import { codeRules } from './rules/index.js';
 import { lineCol, lineText, makeSource } from './source/source.js';
@@ -25,19 +26,6 @@ export interface ScanCodeOptions {
   rules?: readonly CodeRule[];
 }
 
-const gateCache = new WeakMap<readonly CodeRule[], Map<Language, RegExp | undefined>>();
-
-// One regex per language of every name a parse-based rule cares about; no match means no parse.
-function gateFor(rules: readonly CodeRule[], lang: Language): RegExp | undefined {
-  let perLang = gateCache.get(rules);
-  if (!perLang) gateCache.set(rules, (perLang = new Map()));
-  if (perLang.has(lang)) return perLang.get(lang);
-  const names = [...new Set(rules.flatMap((r) => r.sinks?.[lang] ?? []))];
-  const re = names.length === 0 ? undefined : new RegExp(`(?<![\\w$])(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(?![\\w$])`, 'g');
-  perLang.set(lang, re);
-  return re;
-}
-
 /**
  * Findings for `code`. Resolves to `[]` when the language is unknown.
  * @example
@@ -52,7 +40,7 @@ export async function scanCode(code: string, options: ScanCodeOptions = {}): Pro
   const syntax = SYNTAX[language];
   const gate = syntax ? gateFor(options.rules ?? codeRules, language) : undefined;
   let program: Program | undefined;
-  if (syntax && gate) program = await buildProgram(source, syntax, planParse(source, language, gate));
+  if (syntax && gate) program = await buildProgram(source, syntax, planParse(source, language, gate.hits(source)));
   try {
     const ctx: RuleContext = { language, source, program };
     return toFindings(ctx, rules, options);

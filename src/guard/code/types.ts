@@ -26,6 +26,18 @@ export interface RuleContext {
   program: Program | undefined;
 }
 
+/**
+ * What a use of a sink name must look like for a rule to fire, so the parse
+ * gate can skip the others lexically: a call (with `callee`, a call whose
+ * dotted callee as written passes it), or with `near`, any use where `near`
+ * matches starting at the name (`request.args`).
+ */
+export interface SinkShape {
+  names: readonly string[];
+  callee?: RegExp;
+  near?: RegExp;
+}
+
 /** A code rule: static description plus a pure `check`. */
 export interface CodeRule extends RuleDescriptor {
   id: `code/${string}`;
@@ -33,6 +45,8 @@ export interface CodeRule extends RuleDescriptor {
   languages: readonly Language[];
   /** Call or property names per language that make this rule need the parse tree (a cheap regex gates parsing). */
   sinks?: Partial<Record<Language, readonly string[]>>;
+  /** Shapes of those names' uses per language; a name without a shape counts wherever it occurs. */
+  sinkShapes?: Partial<Record<Language, readonly SinkShape[]>>;
   check(ctx: RuleContext): CodeHit[];
 }
 

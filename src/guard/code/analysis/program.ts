@@ -1,27 +1,25 @@
 /**
- * A parsed view of one piece of code: its calls, property writes and a flow
- * classifier over expressions. Built from one tree-sitter parse (of the whole
- * text or of the candidate regions) in a single cursor walk.
+ * A parsed view of one piece of code: the calls and property writes around
+ * the parse gate's hits, return values, and a flow classifier over
+ * expressions. Built from one tree-sitter parse (of the whole text or of the
+ * candidate regions); everything else is looked up on demand, since node
+ * access through the WASM binding costs more than the parse itself.
  */
 import type { Node, Range, Tree } from '@vscode/tree-sitter-wasm';
 import { getParser } from '../parser/load.js';
 import type { ParsePlan } from '../parser/regions.js';
 import type { Source } from '../source/source.js';
-import { createClassifier, type Bindings, type Flow } from './flow.js';
+import { createClassifier, type Flow } from './flow.js';
+import { createScopes } from './scopes.js';
 import type { Call, PropertyWrite, Syntax } from './syntax.js';
-
-interface ScopeSpan {
-  start: number;
-  end: number;
-  id: number;
-  node: Node;
-}
 
 /** What parse-based rules query. */
 export interface Program {
+  /** Calls around the gate's hits (every call a sink can match), in document order. */
   calls: Call[];
+  /** Property writes around the gate's hits (`innerHTML`, `dangerouslySetInnerHTML`), in document order. */
   writes: PropertyWrite[];
-  /** Values of return statements. */
+  /** Values of all return statements in the parsed text. */
   returns: Node[];
   /** How an expression's value is made. */
   flow(node: Node): Flow;
@@ -48,7 +46,7 @@ export async function buildProgram(src: Source, syntax: Syntax, plan: ParsePlan)
   }
   const tree = parser.parse(text, null, included ? { includedRanges: included } : undefined);
   if (!tree) return undefined;
-  return index(tree, syntax, prelude.length);
+  return index(tree, syntax, plan.hits.map((h) => h + prelude.length), prelude.length);
 }
 
 // PHP parses code only after its open tag, so a fragment must keep the tag in view.
@@ -77,102 +75,83 @@ function toRanges(text: string, spans: ReadonlyArray<[number, number]>): Range[]
   });
 }
 
-function index(tree: Tree, syntax: Syntax, shift: number): Program {
+function index(tree: Tree, syntax: Syntax, hits: readonly number[], shift: number): Program {
+  const root = tree.rootNode;
+  const sites = syntax.namedCalls
+    ? sitesAt(root, syntax, hits)
+    : root.descendantsOfType(siteTypesOf(syntax)).flatMap((n) => (n ? [n] : []));
   const calls: Call[] = [];
   const writes: PropertyWrite[] = [];
-  const returns: Node[] = [];
-  const returnTypes = syntax.returnTypes ?? new Set<string>();
-  const bound = new Map<string, Node[]>();
-  const root = tree.rootNode;
-  const scopes: Array<{ id: number; depth: number }> = [{ id: root.id, depth: -1 }];
-  // Scope spans recorded during the walk, so lookups never call node.parent (costly in the WASM binding).
-  const spans: ScopeSpan[] = [{ start: root.startIndex, end: root.endIndex, id: root.id, node: root }];
-  const cursor = tree.walk();
-  let depth = 0;
-  for (;;) {
-    while ((scopes[scopes.length - 1]?.depth ?? -1) >= depth) scopes.pop();
-    const type = cursor.nodeType;
-    if (returnTypes.has(type)) {
-      const value = cursor.currentNode.namedChild(0);
-      if (value) returns.push(value);
+  for (const node of sites) {
+    const type = node.type;
+    if (syntax.callTypes.has(type)) {
+      const c = syntax.call(node);
+      if (c) calls.push(c);
     }
-    if (syntax.callTypes.has(type) || syntax.assignTypes.has(type) || syntax.writeTypes.has(type) || syntax.scopes.has(type)) {
-      const node = cursor.currentNode;
-      const scope = scopes[scopes.length - 1]?.id ?? root.id;
-      if (syntax.callTypes.has(type)) {
-        const c = syntax.call(node);
-        if (c) calls.push(c);
-      }
-      if (syntax.assignTypes.has(type)) {
-        for (const [name, value] of syntax.assigns(node)) {
-          const key = `${scope}:${name}`;
-          const list = bound.get(key);
-          if (list) list.push(value);
-          else bound.set(key, [value]);
-        }
-      }
-      if (syntax.writeTypes.has(type)) {
-        const w = syntax.write?.(node);
-        if (w) writes.push(w);
-      }
-      if (syntax.scopes.has(type)) {
-        scopes.push({ id: node.id, depth });
-        spans.push({ start: node.startIndex, end: node.endIndex, id: node.id, node });
-      }
+    if (syntax.writeTypes.has(type)) {
+      const w = syntax.write?.(node);
+      if (w) writes.push(w);
     }
-    if (cursor.gotoFirstChild()) {
-      depth++;
-      continue;
-    }
-    let done = false;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        done = true;
-        break;
-      }
-      depth--;
-    }
-    if (done) break;
   }
-  cursor.delete();
-
-  // Spans are in document order and nest, so the enclosing ones of a position are those that contain it.
-  const enclosing = (n: Node): ScopeSpan[] => {
-    const at = n.startIndex;
-    const out: ScopeSpan[] = [];
-    for (const s of spans) if (s.start <= at && at < s.end && s.id !== n.id) out.push(s);
-    return out.reverse();
-  };
-  const scopeOf = (n: Node): Node => enclosing(n)[0]?.node ?? root;
-  const bindings: Bindings = {
-    valuesOf(name, at) {
-      for (const s of enclosing(at)) {
-        const values = bound.get(`${s.id}:${name}`);
-        if (values) return values;
-      }
-      return [];
-    },
-    isTaintedParam(name, at) {
-      if (!syntax.params || !syntax.taintedParams) return false;
-      const decl = syntax.params(scopeOf(at)).find(([n]) => n === name);
-      return decl !== undefined && syntax.taintedParams.test(decl[1]);
-    },
-  };
-  const callOf = (n: Node) => syntax.call(n);
+  const scopes = createScopes(root, syntax);
   const scopeTexts = new Map<number, string>();
-  const classify = createClassifier(syntax, bindings, callOf);
+  const classify = createClassifier(syntax, scopes, (n) => syntax.call(n));
+  let returns: Node[] | undefined;
   return {
     calls,
     writes,
-    returns,
+    get returns() {
+      return (returns ??= returnValues(root, syntax));
+    },
     flow: (n) => classify(n),
     offset: (n) => Math.max(0, n.startIndex - shift),
     scopeText: (n) => {
-      const scope = scopeOf(n);
+      const scope = scopes.scopeOf(n);
       let text = scopeTexts.get(scope.id);
       if (text === undefined) scopeTexts.set(scope.id, (text = scope.text));
       return text;
     },
     dispose: () => tree.delete(),
   };
+}
+
+const siteTypes = new WeakMap<Syntax, string[]>();
+
+function siteTypesOf(syntax: Syntax): string[] {
+  let types = siteTypes.get(syntax);
+  if (!types) siteTypes.set(syntax, (types = [...new Set([...syntax.callTypes, ...syntax.writeTypes])]));
+  return types;
+}
+
+/**
+ * Call and write nodes around the gate's hits, in document order: a rule can
+ * only match a call whose name is a sink name, and the gate keeps every such
+ * name, so the other calls are never built. Each hit is reached by descending
+ * from the root (`firstChildForIndex` picks the child inside the WASM module).
+ */
+function sitesAt(root: Node, syntax: Syntax, hits: readonly number[]): Node[] {
+  const types = new Set(siteTypesOf(syntax));
+  const seen = new Set<number>();
+  const out: Node[] = [];
+  for (const at of hits) {
+    for (let n = root.firstChildForIndex(at); n; n = n.firstChildForIndex(at)) {
+      if (!types.has(n.type)) continue;
+      // The hit fell in a gap between children: this node and all below it start after it.
+      if (n.startIndex > at) break;
+      if (!seen.has(n.id)) {
+        seen.add(n.id);
+        out.push(n);
+      }
+    }
+  }
+  // Nodes from one hit come outer first; a stable sort by start keeps that for nodes that start together.
+  return out.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+function returnValues(root: Node, syntax: Syntax): Node[] {
+  if (!syntax.returnTypes || syntax.returnTypes.size === 0) return [];
+  return root.descendantsOfType([...syntax.returnTypes]).flatMap((r) => {
+    const value = r?.namedChild(0);
+    return value ? [value] : [];
+  });
 }

@@ -34,6 +34,11 @@ export interface Syntax {
   grammar(text: string): Grammar;
   /** Text the grammar needs before the code (PHP's `<?php` when the snippet omits it). */
   prelude?(text: string): string;
+  /**
+   * Every call's `name` is written in the code as that very word (no case folding, no `die` for `exit`), so the
+   * calls around the parse gate's hits are the only ones a sink can match; otherwise every call is indexed.
+   */
+  namedCalls?: boolean;
   /** Node types that open a scope for assignments. */
   scopes: ReadonlySet<string>;
   /** Node types `call()` understands. */

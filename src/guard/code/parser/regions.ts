@@ -8,8 +8,14 @@
 import type { Language } from '../languages.js';
 import type { Source } from '../source/source.js';
 
-/** Ranges to parse, `all` for the whole text, or `none` when no sink name occurs. */
-export type ParsePlan = { kind: 'none' } | { kind: 'all' } | { kind: 'ranges'; ranges: Array<[number, number]> };
+/**
+ * Ranges to parse, `all` for the whole text, or `none` when no sink name occurs. `hits` are the gate's offsets
+ * (ascending), kept so the program looks at the calls around them only.
+ */
+export type ParsePlan =
+  | { kind: 'none' }
+  | { kind: 'all'; hits: readonly number[] }
+  | { kind: 'ranges'; ranges: Array<[number, number]>; hits: readonly number[] };
 
 type Finder = (src: Source, hit: number) => [number, number] | undefined;
 
@@ -25,26 +31,24 @@ const FINDERS: Record<Language, Finder | undefined> = {
   shell: undefined,
 };
 
-/** Decide what to parse in `src`, given a regex of sink names for its language. */
-export function planParse(src: Source, lang: Language, sinks: RegExp): ParsePlan {
+/** Decide what to parse in `src`, given the gate's hits (ascending offsets of sink names). */
+export function planParse(src: Source, lang: Language, hits: readonly number[]): ParsePlan {
+  if (hits.length === 0) return { kind: 'none' };
   const finder = FINDERS[lang];
-  const re = new RegExp(sinks.source, sinks.flags.includes('g') ? sinks.flags : `${sinks.flags}g`);
+  if (!finder) return { kind: 'all', hits };
   const ranges: Array<[number, number]> = [];
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(src.masked)) !== null) {
-    if (!finder) return { kind: 'all' };
-    const last = ranges[ranges.length - 1];
-    if (last && m.index >= last[0] && m.index < last[1]) continue;
-    const r = finder(src, m.index);
-    if (!r) return { kind: 'all' };
+  let covered = 0;
+  for (const hit of hits) {
+    if (hit < covered) continue;
+    const r = finder(src, hit);
+    if (!r) return { kind: 'all', hits };
     ranges.push(r);
-    re.lastIndex = Math.max(re.lastIndex, r[1]);
+    covered = Math.max(covered, r[1]);
   }
-  if (ranges.length === 0) return { kind: 'none' };
   const merged = mergeRanges(ranges);
-  const covered = merged.reduce((n, [s, e]) => n + e - s, 0);
+  const size = merged.reduce((n, [s, e]) => n + e - s, 0);
   // Parsing fragments has a fixed cost per range; past half the file one whole parse is cheaper.
-  return covered > src.text.length / 2 ? { kind: 'all' } : { kind: 'ranges', ranges: merged };
+  return size > src.text.length / 2 ? { kind: 'all', hits } : { kind: 'ranges', ranges: merged, hits };
 }
 
 function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
@@ -60,27 +64,21 @@ function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
 
 const INDENT = /^[ \t]*/;
 
-/** Outermost `def` around `hit`, by indentation; undefined at module level. */
+/** Outermost `def` around `hit`, by indentation of logical lines; undefined at module level. */
 function pythonRegion(src: Source, hit: number): [number, number] | undefined {
   const lines = src.lineStarts;
-  const lineOf = (off: number) => {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((lines[mid] ?? 0) <= off) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const cont = continuations(src);
   const line = (i: number) => src.code.slice(lines[i] ?? 0, (lines[i + 1] ?? src.code.length + 1) - 1);
   const indent = (s: string) => (INDENT.exec(s)?.[0].length ?? 0);
-  const at = lineOf(hit);
+  // Continuation lines (a signature's closing `) -> None:`, a string's closing quotes) say nothing about blocks.
+  const skip = (i: number, s: string) => cont[i] === 1 || s.trim() === '';
+  let at = lineOf(lines, hit);
+  while (at > 0 && cont[at] === 1) at--;
   let min = indent(line(at));
   let def: number | undefined;
   for (let i = at; i >= 0 && min > 0; i--) {
     const s = line(i);
-    if (s.trim() === '') continue;
+    if (i !== at && skip(i, s)) continue;
     const ind = indent(s);
     if (ind < min || i === at) {
       min = Math.min(min, ind);
@@ -92,12 +90,51 @@ function pythonRegion(src: Source, hit: number): [number, number] | undefined {
   let end = src.text.length;
   for (let j = def + 1; j < lines.length; j++) {
     const s = line(j);
-    if (s.trim() !== '' && indent(s) <= defIndent) {
+    if (!skip(j, s) && indent(s) <= defIndent) {
       end = (lines[j] ?? src.text.length) - 1;
       break;
     }
   }
-  return [(lines[def] ?? 0) + defIndent, end];
+  const start = (lines[def] ?? 0) + defIndent;
+  return start <= hit && hit < end ? [start, end] : undefined;
+}
+
+function lineOf(lines: readonly number[], off: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lines[mid] ?? 0) <= off) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const contCache = new WeakMap<Source, Uint8Array>();
+
+/** 1 for each line that continues the logical line above: inside brackets or a string, or after a backslash. */
+function continuations(src: Source): Uint8Array {
+  let flags = contCache.get(src);
+  if (flags) return flags;
+  flags = new Uint8Array(src.lineStarts.length);
+  // String contents and comments are blank in `code`, so every bracket counted here is code.
+  const code = src.code;
+  let depth = 0;
+  let line = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
+    else if (c === 10) {
+      const back = code.charCodeAt(i - 1) === 92 || (code.charCodeAt(i - 1) === 13 && code.charCodeAt(i - 2) === 92);
+      flags[++line] = depth > 0 || back ? 1 : 0;
+    }
+  }
+  for (const s of src.strings) {
+    for (let l = lineOf(src.lineStarts, s.start) + 1; l < flags.length && (src.lineStarts[l] ?? Infinity) < s.end; l++) flags[l] = 1;
+  }
+  contCache.set(src, flags);
+  return flags;
 }
 
 interface Pair {

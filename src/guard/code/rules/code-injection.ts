@@ -52,6 +52,7 @@ export const codeInjectionRule = defineCodeRule({
   languages: ['python', 'javascript', 'typescript', 'java', 'php', 'shell'],
   description: 'eval/exec/compile, new Function, setTimeout(string), vm.run*, ScriptEngine.eval, PHP eval/assert/create_function or an included file name receives non-constant data.',
   sinks: sinkNames(SINKS),
+  sinkShapes: SINKS,
   check: (ctx) => checkSinks(ctx, SINKS),
 });
 

@@ -72,6 +72,7 @@ export const commandInjectionRule = defineCodeRule({
   languages: ['python', 'javascript', 'typescript', 'java', 'c', 'go', 'php', 'shell'],
   description: 'A command line run through a shell (os.system, shell=True, child_process.exec, Runtime.exec, sh -c, system(), shell_exec, eval) is built from non-constant data or user input.',
   sinks: sinkNames(SINKS),
+  sinkShapes: SINKS,
   check: (ctx) => checkSinks(ctx, SINKS),
 });
 

@@ -9,9 +9,11 @@ import type { Source } from '../source/source.js';
 import { lineCol } from '../source/source.js';
 import { defineCodeRule, type CodeHit } from '../types.js';
 
-const NAME = String.raw`(?:[A-Za-z_$][\w$]*?)?(?:password|passwd|passphrase|pwd|secret|api_?key|apikey|access_?key|secret_?key|auth_?token|access_?token|bearer|token|private_?key|client_?secret|credentials?)`;
-// name (optionally quoted) then = := : => then an optional cast, then a quoted literal.
-const ASSIGN = new RegExp(String.raw`(?<![\w$])(${NAME})\b['"]?\s*(?::=|=>|=|:|,)\s*(?:\(\s*\w+\s*\)\s*)?(?:[rbuRBU]|@)?(['"\x60])([^'"\x60\n]{4,})\2`, 'gi');
+const WORDS = 'password|passwd|passphrase|pwd|secret|api_?key|apikey|access_?key|secret_?key|auth_?token|access_?token|bearer|token|private_?key|client_?secret|credentials?';
+const NAME = String.raw`(?:[A-Za-z_$][\w$]*?)?(?:${WORDS})`;
+// name (optionally quoted) then = := : => then an optional cast, then a quoted literal; sticky, tried where a word is.
+const ASSIGN = new RegExp(String.raw`(?<![\w$])(${NAME})\b['"]?\s*(?::=|=>|=|:|,)\s*(?:\(\s*\w+\s*\)\s*)?(?:[rbuRBU]|@)?(['"\x60])([^'"\x60\n]{4,})\2`, 'iy');
+const WORD = new RegExp(WORDS, 'gi');
 const DEFINE = /#define\s+(\w*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_KEY)\w*)\s+"([^"\n]{4,})"/g;
 const SHELL = /(?:^|[\s;])(?:export\s+)?(\w*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_KEY)\w*)=(?!["']?\$)["']?([^\s"'$;]{4,})/gim;
 const SQL = /\b(?:IDENTIFIED\s+BY|PASSWORD(?:\s*=)?)\s+'([^'\n]{4,})'/gi;
@@ -41,10 +43,35 @@ function plausible(name: string, value: string): boolean {
   return /pass|pwd/i.test(name) || value.length >= 8;
 }
 
+/**
+ * The matches `ASSIGN` would find scanning `text` globally. A match starts where an identifier starts, and that
+ * identifier holds a secret word; trying only those (found by a plain word search) skips the lazy name prefix at
+ * every other identifier, which dominated this rule's cost.
+ */
+function assignments(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let end = 0;
+  let tried = -1;
+  WORD.lastIndex = 0;
+  for (let w = WORD.exec(text); w !== null; w = WORD.exec(text)) {
+    let start = w.index;
+    while (start > end && /[\w$]/.test(text[start - 1] ?? '')) start--;
+    if (start === tried) continue;
+    tried = start;
+    ASSIGN.lastIndex = start;
+    const m = ASSIGN.exec(text);
+    if (!m) continue;
+    out.push(m);
+    end = m.index + m[0].length;
+    WORD.lastIndex = Math.max(WORD.lastIndex, end);
+  }
+  return out;
+}
+
 function scan(src: Source, sql: boolean, shell: boolean): CodeHit[] {
   const text = src.masked;
   const hits: CodeHit[] = [];
-  for (const m of text.matchAll(ASSIGN)) {
+  for (const m of assignments(text)) {
     const [, name = '', , value = ''] = m;
     if (plausible(name, value)) hits.push(hit(src, m.index, value, `credential in ${name}`));
   }

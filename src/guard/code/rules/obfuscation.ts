@@ -85,5 +85,6 @@ export const obfuscationRule = defineCodeRule({
   languages: ['python', 'javascript', 'typescript', 'java', 'go', 'php', 'shell'],
   description: 'Decoded base64/hex/char-code data fed to eval/exec/a shell, dangerous names built from pieces (\'ev\'+\'al\', chr(111)+chr(115), String.fromCharCode), `base64 -d | sh`, request-chosen function names, long encoded blobs.',
   sinks: sinkNames(SINKS),
+  sinkShapes: SINKS,
   check,
 });

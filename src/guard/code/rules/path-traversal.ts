@@ -56,5 +56,6 @@ export const pathTraversalRule = defineCodeRule({
   languages: ['python', 'javascript', 'typescript', 'java', 'c', 'go', 'php'],
   description: 'A file open/read/write/serve call takes a path derived from user input without basename() or a normalise-then-prefix check.',
   sinks: sinkNames(SINKS),
+  sinkShapes: SINKS,
   check: (ctx) => checkSinks(ctx, SINKS),
 });

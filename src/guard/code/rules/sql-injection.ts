@@ -71,5 +71,6 @@ export const sqlInjectionRule = defineCodeRule({
   languages: ['python', 'javascript', 'typescript', 'java', 'c', 'go', 'php', 'sql', 'shell'],
   description: 'A query string is concatenated, interpolated or formatted from non-constant data (or user input) and passed to a query call.',
   sinks: sinkNames(SINKS),
+  sinkShapes: SINKS,
   check: (ctx) => (ctx.language === 'sql' ? sqlDynamic(ctx.source) : checkSinks(ctx, SINKS)),
 });

@@ -63,8 +63,11 @@ const SINKS: SinkTable = {
 
 // Imports a pattern can see even when no call was parsed (e.g. `from pickle import loads as l`).
 const PY_ALIAS = /^\s*from\s+(?:pickle|cPickle|dill|marshal)\s+import\s+[^\n]*\bloads?\b[^\n]*\bas\b/gm;
+// What every PY_ALIAS match contains: a plain search first spares the `^\s*` attempt at every line of every file.
+const PY_IMPORT = /from\s+(?:pickle|cPickle|dill|marshal)\s+import\s/;
 
 function aliasHits(src: Source): CodeHit[] {
+  if (!PY_IMPORT.test(src.masked)) return [];
   return matchHits(src, PY_ALIAS, 'pickle loader imported under another name; pickle deserialisation runs code from the data');
 }
 
@@ -77,5 +80,6 @@ export const unsafeDeserializationRule = defineCodeRule({
   languages: ['python', 'javascript', 'typescript', 'java', 'php'],
   description: 'pickle/marshal/dill, yaml.load without SafeLoader, torch.load without weights_only, Java readObject/XMLDecoder/XStream, node-serialize, PHP unserialize of data.',
   sinks: sinkNames(SINKS),
+  sinkShapes: SINKS,
   check: (ctx) => [...checkSinks(ctx, SINKS), ...(ctx.language === 'python' ? aliasHits(ctx.source) : [])],
 });

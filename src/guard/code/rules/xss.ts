@@ -7,6 +7,7 @@
  */
 import type { Flow } from '../analysis/flow.js';
 import type { Program } from '../analysis/program.js';
+import { pythonSyntax } from '../analysis/syntax/python.js';
 import { defineCodeRule, type CodeHit, type RuleContext } from '../types.js';
 import { matchHits } from './lexical.js';
 import { checkSinks, sinkNames, type Sink, type SinkTable } from './sinks.js';
@@ -74,10 +75,13 @@ export const xssRule = defineCodeRule({
   description: 'innerHTML/outerHTML/document.write/dangerouslySetInnerHTML with non-constant values, responses that embed user input in markup, Markup()/template.HTML() of input, Jinja |safe.',
   // Python handlers return markup rather than call a sink, so `request` (the taint source) gates parsing there.
   sinks: { ...sinkNames(SINKS), python: [...(sinkNames(SINKS).python ?? []), 'request'], javascript: [...(sinkNames(SINKS).javascript ?? []), ...DOM_PROPS], typescript: [...(sinkNames(SINKS).typescript ?? []), ...DOM_PROPS] },
+  // `request` only matters where it is read as input (`request.args`); DOM properties have no shape, so every use counts.
+  sinkShapes: { ...SINKS, python: [...SINKS.python, { names: ['request'], near: pythonSyntax.sources }] },
   check: (ctx) => [
     ...checkSinks(ctx, SINKS),
     ...domWrites(ctx),
-    ...(ctx.program && ctx.language === 'python' ? pythonReturns(ctx.program) : []),
+    // Literals are pieces of the text, so a text without markup cannot return any (and the flows are skipped).
+    ...(ctx.program && ctx.language === 'python' && HTML.test(ctx.source.text) ? pythonReturns(ctx.program) : []),
     ...(ctx.language === 'python' ? matchHits(ctx.source, JINJA_SAFE, 'Jinja |safe / autoescape false turns escaping off for this value') : []),
   ],
 });

@@ -22,22 +22,39 @@ export interface Source {
 /** Build the views of `text` for `lang`. */
 export function makeSource(text: string, lang: Language): Source {
   const { comments, strings } = lex(text, lang);
-  const masked = blank(text, comments);
+  const starts = lineStarts(text);
+  const masked = blank(text, comments, starts);
   const inner = strings.map((s) => [s.start + 1, Math.max(s.start + 1, s.end - 1)] as const);
-  return { text, masked, code: blank(masked, inner), strings, lineStarts: lineStarts(text) };
+  return { text, masked, code: blank(masked, inner, starts), strings, lineStarts: starts };
 }
 
-function blank(text: string, spans: ReadonlyArray<readonly [number, number]>): string {
+// Spans are ascending; newlines inside them stay, so a pointer into the line starts walks along.
+function blank(text: string, spans: ReadonlyArray<readonly [number, number]>, starts: readonly number[]): string {
   if (spans.length === 0) return text;
   const parts: string[] = [];
   let at = 0;
+  let k = 0;
   for (const [s, e] of spans) {
     if (s < at) continue;
-    parts.push(text.slice(at, s), text.slice(s, e).replace(/[^\n]/g, ' '));
+    parts.push(text.slice(at, s));
+    while (k < starts.length && (starts[k] as number) <= s) k++;
+    let from = s;
+    // A line start in (s, e] means a newline just before it, inside the span.
+    for (; k < starts.length && (starts[k] as number) <= e; k++) {
+      parts.push(spaces((starts[k] as number) - 1 - from), '\n');
+      from = starts[k] as number;
+    }
+    parts.push(spaces(e - from));
     at = e;
   }
   parts.push(text.slice(at));
   return parts.join('');
+}
+
+const SPACES = ' '.repeat(1024);
+
+function spaces(n: number): string {
+  return n <= SPACES.length ? SPACES.slice(0, n) : ' '.repeat(n);
 }
 
 function lineStarts(text: string): number[] {

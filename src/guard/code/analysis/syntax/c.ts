@@ -50,6 +50,7 @@ function assigns(node: Node): Array<[string, Node]> {
 /** C adapter. */
 export const cSyntax: Syntax = {
   grammar: () => 'cpp',
+  namedCalls: true,
   scopes: new Set(['function_definition', 'lambda_expression']),
   callTypes: new Set(['call_expression']),
   call,

@@ -30,6 +30,7 @@ function params(scope: Node): Array<[string, string]> {
 /** Go adapter. */
 export const goSyntax: Syntax = {
   grammar: () => 'go',
+  namedCalls: true,
   scopes: new Set(['function_declaration', 'method_declaration', 'func_literal']),
   callTypes: new Set(['call_expression']),
   call,

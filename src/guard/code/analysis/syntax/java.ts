@@ -45,6 +45,7 @@ function params(scope: Node): Array<[string, string]> {
 /** Java adapter. */
 export const javaSyntax: Syntax = {
   grammar: () => 'java',
+  namedCalls: true,
   scopes: new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']),
   callTypes: new Set(['method_invocation', 'object_creation_expression']),
   call,

@@ -60,6 +60,7 @@ const looksLikeJsx = /<[A-Za-z][\w.]*(?:\s[^<>]*)?\/?>|return\s*\(\s*</;
 /** JavaScript adapter; TypeScript reuses it with its own grammar. */
 export const javascriptSyntax: Syntax = {
   grammar: () => 'javascript',
+  namedCalls: true,
   scopes: new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration', 'function']),
   callTypes: new Set(['call_expression', 'new_expression']),
   call,

@@ -37,6 +37,7 @@ function params(scope: Node): Array<[string, string]> {
 /** Python adapter. */
 export const pythonSyntax: Syntax = {
   grammar: () => 'python',
+  namedCalls: true,
   scopes: new Set(['function_definition', 'lambda']),
   callTypes: new Set(['call']),
   call,
