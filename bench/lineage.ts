@@ -74,9 +74,12 @@ try {
   time(() => execFileSync('sh', ['-c', `cat ${files.join(' ')} > /dev/null`]));
   const cat = Math.min(...[0, 1, 2].map(() => time(() => execFileSync('sh', ['-c', `cat ${files.join(' ')} > /dev/null`]))));
   const runs: number[] = [];
+  // LINEAGE_BENCH_CHEAP drops the invariant and unit layers; LINEAGE_BENCH_EXACT takes moments over every row (reads every byte).
+  const budget = { ...(process.env.LINEAGE_BENCH_CHEAP ? { invariantLayers: 0, unitLayers: 0 } : {}), ...(process.env.LINEAGE_BENCH_EXACT ? { momentRows: 0 } : {}) };
+  let read = 0;
   for (let i = 0; i < 2; i++) {
     const t = process.hrtime.bigint();
-    await fingerprintModel(m, process.env.LINEAGE_BENCH_CHEAP ? { budget: { invariantLayers: 0, unitLayers: 0 } } : {});
+    read = (await fingerprintModel(m, { budget })).bytesRead;
     runs.push(Number(process.hrtime.bigint() - t) / 1e9);
   }
   const fp = Math.min(...runs);
@@ -84,6 +87,7 @@ try {
   console.log(`model: ${layers} layers, ${(bytes / 1e9).toFixed(2)} GB BF16 in 2 shards`);
   console.log(`cat:         ${cat.toFixed(2)} s  ${mbs(cat)} MB/s`);
   console.log(`fingerprint: ${fp.toFixed(2)} s  ${mbs(fp)} MB/s  (${(cat / fp).toFixed(2)}x of cat; target ≥ 0.70x)`);
+  console.log(`bytes read:  ${(read / 1e9).toFixed(2)} GB of ${(bytes / 1e9).toFixed(2)} GB (${((100 * read) / bytes).toFixed(0)}%)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

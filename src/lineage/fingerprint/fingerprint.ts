@@ -74,7 +74,7 @@ export async function fingerprintModel(m: OpenedModel, options: FingerprintOptio
     probeKeys: (probe?.ids ?? []).map((id) => (tokens?.[id] !== undefined ? `${tokens[id]}` : `#${id}`)),
     invariants: invariants.sort((a, b) => a.layer - b.layer),
     units: combineUnits(unitParts),
-    bytesRead: m.tensors.reduce((a, t) => a + t.shape[0] * t.rowBytes, 0),
+    bytesRead: results.reduce((a, r) => a + r.bytesRead, 0),
   };
 }
 

@@ -20,10 +20,16 @@ export interface FingerprintBudget {
   unitLayers: number;
   /** Columns of each MLP row kept as a unit feature. */
   unitColumns: number;
+  /**
+   * Rows (evenly spaced) a tensor's mean and std are taken over when nothing
+   * else needs all its rows, so those tensors are read only where sampled;
+   * 0 takes them over every row (exact, reads every byte).
+   */
+  momentRows: number;
 }
 
 /** The default budgets. */
-export const DEFAULT_BUDGET: FingerprintBudget = { grid: 64, probeTokens: 16, invariantLayers: 4, unitLayers: 8, unitColumns: 64 };
+export const DEFAULT_BUDGET: FingerprintBudget = { grid: 64, probeTokens: 16, invariantLayers: 4, unitLayers: 8, unitColumns: 64, momentRows: 256 };
 
 /** `k` evenly spaced indices in [0, n), ascending and distinct. */
 export function spread(n: number, k: number): number[] {
@@ -45,6 +51,7 @@ export function baseJob(t: ModelTensor, budget: FingerprintBudget): TensorJob {
     ...(t.ropeHeads ? { ropeHeads: t.ropeHeads } : {}),
     sampleRows: spread(rows, oneD ? 1 : budget.grid),
     sampleCols: spread(cols, oneD ? budget.grid * budget.grid : budget.grid),
+    ...(budget.momentRows > 0 && rows > budget.momentRows ? { momentRows: spread(rows, budget.momentRows) } : {}),
   };
 }
 

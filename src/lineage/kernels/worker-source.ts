@@ -5,17 +5,19 @@
  * runner alike, with no build-path lookups and no second copy to keep in sync.
  */
 import { dequantQ4K, dequantQ6K, dequantize, halfToFloat } from './dequant.js';
-import { CHUNK_BYTES, foldRow, hfRow, runTensorJob } from './tensor-job.js';
+import * as job from './tensor-job.js';
 
 /** The worker's JavaScript. */
 export function lineageWorkerSource(): string {
-  const fns = [halfToFloat, dequantize, dequantQ4K, dequantQ6K, hfRow, runTensorJob, foldRow].map((f) => f.toString());
+  // Every function of the job kernel, so a new helper there cannot be forgotten here.
+  const kernel = Object.values(job).filter((v) => typeof v === 'function');
+  const fns = [halfToFloat, dequantize, dequantQ4K, dequantQ6K, ...kernel].map((f) => f.toString());
   return `
 const { parentPort } = require('node:worker_threads');
 const { openSync, readSync, closeSync } = require('node:fs');
 // Transpilers may wrap functions in name-keeping helpers; make them no-ops here.
 const __name = (f) => f;
-const CHUNK_BYTES = ${CHUNK_BYTES};
+const CHUNK_BYTES = ${job.CHUNK_BYTES};
 ${fns.join('\n')}
 const fds = new Map();
 parentPort.on('message', (msg) => {
