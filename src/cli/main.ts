@@ -11,6 +11,7 @@ import { bomCommand } from './commands/bom.js';
 import { compareCommand } from './commands/compare.js';
 import { demoCommand } from './commands/demo.js';
 import { evalCommand } from './commands/eval.js';
+import { gateCommand } from './commands/gate.js';
 import { initCommand } from './commands/init.js';
 import { keysCommand } from './commands/keys.js';
 import { licenseCommand } from './commands/license.js';
@@ -28,7 +29,7 @@ import { verifyCommand } from './commands/verify.js';
 import { err } from './output.js';
 import { getVersion } from './version.js';
 
-const COMMANDS: readonly CliCommand[] = [initCommand, addCommand, lockCommand, verifyCommand, scanCommand, scanTextCommand, scanCodeCommand, licenseCommand, lineageCommand, policyCommand, bomCommand, evalCommand, redteamCommand, runsCommand, compareCommand, keysCommand, spendCommand, serveCommand, demoCommand];
+const COMMANDS: readonly CliCommand[] = [initCommand, addCommand, lockCommand, gateCommand, verifyCommand, scanCommand, scanTextCommand, scanCodeCommand, licenseCommand, lineageCommand, policyCommand, bomCommand, evalCommand, redteamCommand, runsCommand, compareCommand, keysCommand, spendCommand, serveCommand, demoCommand];
 
 /** Run the CLI with `argv` (as in process.argv); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GatewaySectionSchema } from './gateway.schema.js';
+import { GateSectionSchema } from './gate.schema.js';
 import { ModelEntrySchema, ScanSettingsSchema } from './model.schema.js';
 import { PolicySchema } from './policy.schema.js';
 import { ProvidersSectionSchema } from './provider.schema.js';
@@ -15,6 +16,7 @@ export const WrittenConfigSchema = z.strictObject({
   policy: PolicySchema.optional(),
   providers: ProvidersSectionSchema.default({}),
   gateway: GatewaySectionSchema.optional(),
+  gate: GateSectionSchema.optional(),
   redteam: z.looseObject({}).optional(), // checked by RedteamConfigSchema in src/redteam (core may not import a capability)
 });
 

@@ -2,14 +2,15 @@
  * The admission checks, one descriptor each: the lock entry verifies, the
  * artifacts have no scan finding at or above `scan.fail_on`, the license
  * policy neither denies nor asks for review, and the model's last gate
- * passed (an attestation file `.modelgate/attestations/<model>/<revision>.json`
- * with `passed: true`, written by `modelgate gate`). Hosted API models pass
+ * passed (an attestation file `.modelgate/attestations/<model>/<revision>.json`,
+ * colons in the revision written as `-`, with `passed: true`, written by `modelgate gate`). Hosted API models pass
  * the lock and scan checks by their pinned version.
  */
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { scanPaths, verifyProject, type LockedModel } from '../../artifacts/index.js';
 import { meetsSeverity, parseSource } from '../../core/index.js';
+import { attestationPath } from '../../gate/index.js';
 import { evaluatePolicy } from '../../license/index.js';
 import type { AdmissionCheck, AdmissionContext, CheckOutcome } from './types.js';
 
@@ -95,7 +96,7 @@ const attestationCheck: AdmissionCheck = {
         out.set(m, fail('no gate attestation (model not locked)'));
         continue;
       }
-      const file = join(ctx.stateDir, 'attestations', m, `${revision}.json`);
+      const file = attestationPath(ctx.stateDir, m, revision);
       const text = await readFile(file, 'utf8').catch(() => undefined);
       if (text === undefined) out.set(m, fail(`no gate attestation (${file})`));
       else {

@@ -1,0 +1,54 @@
+/**
+ * lineage: the expectations in `gate.lineage` hold (`independent`: derives
+ * from none of `against`; `derived`: from at least one), and no comparison
+ * raises `license/undisclosed-derivation` for the model. Digests: the lock
+ * entries of the model and of every manifest model it is compared with (a
+ * path outside the manifest by its files' sizes and times), the expectations
+ * and modelgate's version.
+ */
+import { resolve } from 'node:path';
+import { compareModels, type LineagePair } from '../../lineage/index.js';
+import { digestOf, pathStamp } from '../digest.js';
+import type { GateCheck, GateContext } from '../types.js';
+import { baseInputs, result } from './shared.js';
+
+const expectations = (ctx: GateContext, model: string) => (ctx.config.gate?.lineage ?? []).filter((l) => l.model === model);
+const related = (p: LineagePair) => p.verdict === 'derived' || p.verdict === 'identical';
+
+/** The lineage check. */
+export const lineageCheck: GateCheck = {
+  id: 'lineage',
+  title: 'lineage expectations hold',
+  applies: (ctx, s) => (expectations(ctx, s.model).length === 0 ? 'no gate.lineage entry for this model' : undefined),
+  async inputs(ctx, s) {
+    const wanted = expectations(ctx, s.model);
+    const others = [...new Set(wanted.flatMap((l) => l.against))].sort();
+    const parts: Record<string, string> = { ...baseInputs(ctx, s), 'config.gate.lineage': digestOf(wanted) };
+    for (const o of others) {
+      const locked = ctx.lock.models[o];
+      parts[`lineage:${o}`] = locked ? digestOf(locked) : await pathStamp(resolve(ctx.paths.baseDir, o));
+    }
+    return parts;
+  },
+  async run(ctx, s) {
+    const wanted = expectations(ctx, s.model);
+    const others = [...new Set(wanted.flatMap((l) => l.against))];
+    const report = await compareModels([s.model, ...others], { configPath: ctx.paths.configPath });
+    const mine = report.pairs.filter((p) => p.a === s.model || p.b === s.model);
+    const verdictWith = (o: string) => mine.find((p) => p.a === o || p.b === o);
+    const failures: string[] = [];
+    for (const l of wanted) {
+      const hits = l.against.filter((o) => {
+        const p = verdictWith(o);
+        return p !== undefined && related(p);
+      });
+      if (l.expect === 'independent' && hits.length > 0) failures.push(`expected independent, but derived from ${hits.join(', ')}`);
+      if (l.expect === 'derived' && hits.length === 0) failures.push(`expected derived from one of ${l.against.join(', ')}, found none`);
+    }
+    const findings = report.findings.filter((f) => f.message.startsWith(`${s.model} and `) || f.message.includes(` and ${s.model} share`));
+    for (const f of findings) failures.push(`${f.ruleId}: ${f.message}`);
+    const details = { pairs: mine.map((p) => ({ a: p.a, b: p.b, verdict: p.verdict, kind: p.kind ?? null, evidence: p.evidence })), findings };
+    const summary = failures.length > 0 ? failures.join('; ') : mine.map((p) => `${p.a === s.model ? p.b : p.a}: ${p.verdict}${p.kind ? ` (${p.kind})` : ''}`).join(', ');
+    return result(failures.length === 0, summary, details, wanted.map(({ against, expect }) => ({ against, expect })));
+  },
+};
