@@ -6,6 +6,8 @@
 # installed with Portkey into a temp dir, never into the project) runs on core 1.
 # Prints req/s, p50/p99 latency and the ratios. Not a timed test.
 #   DURATION=15 CONNECTIONS=64 bash bench/gateway.sh
+# TOOLS=dir reuses (or fills) an install of autocannon and Portkey across runs.
+# ONLY (a bash regex on row names, e.g. ONLY='proxy-json|modelgate.*json') runs only the matching rows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -28,9 +30,12 @@ if [ ! -f dist/cli/main.js ] || [ -n "$(find src -name '*.ts' -newer dist/cli/ma
   echo "building dist/ (sources changed)"
   npm run --silent build >"$work/build.log" 2>&1 || echo "  (tsc reported errors; benchmarking what it emitted)"
 fi
-echo "installing autocannon and @portkey-ai/gateway@$PORTKEY_VERSION into $work/tools (not the project)"
-npm install --prefix "$work/tools" autocannon "@portkey-ai/gateway@$PORTKEY_VERSION" --ignore-scripts --no-audit --no-fund --loglevel=error >"$work/install.log" 2>&1 || echo "  install failed (see above); rows that need it are skipped"
-ac="$work/tools/node_modules/.bin/autocannon"
+tools=${TOOLS:-$work/tools}
+if [ ! -x "$tools/node_modules/.bin/autocannon" ]; then
+  echo "installing autocannon and @portkey-ai/gateway@$PORTKEY_VERSION into $tools (not the project)"
+  npm install --prefix "$tools" autocannon "@portkey-ai/gateway@$PORTKEY_VERSION" --ignore-scripts --no-audit --no-fund --loglevel=error >"$work/install.log" 2>&1 || echo "  install failed (see above); rows that need it are skipped"
+fi
+ac="$tools/node_modules/.bin/autocannon"
 [ -x "$ac" ] || { echo "autocannon is missing: cannot measure"; cat "$work/install.log"; exit 1; }
 
 wait_port() { for _ in $(seq 1 300); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 did not open"; cat "$work/servers.log"; return 1; }
@@ -40,7 +45,7 @@ start node bench/gateway-upstream.mjs $UP; wait_port $UP
 start node bench/gateway-proxy.mjs $PROXY $UP; wait_port $PROXY
 
 portkey_ok=0
-pk_main=$(ls "$work"/tools/node_modules/@portkey-ai/gateway/build/start-server.js 2>/dev/null || true)
+pk_main=$(ls "$tools"/node_modules/@portkey-ai/gateway/build/start-server.js 2>/dev/null || true)
 if [ -n "$pk_main" ]; then
   cd "$work"; start node "$pk_main" --port=$PORTKEY; cd "$root"
   if wait_port $PORTKEY; then portkey_ok=1; else echo "  Portkey did not start"; fi
@@ -69,6 +74,7 @@ declare -A RPS P50 P99
 run() { # name url model stream-suffix extra-headers...
   local name=$1 url=$2 model=$3 suffix=$4; shift 4
   local out="$work/$name.json"
+  if [ -n "${ONLY:-}" ] && ! [[ $name =~ $ONLY ]]; then return 0; fi
   load_cpu "$ac" -c "$CONNECTIONS" -d "$DURATION" -m POST -H 'content-type=application/json' "$@" -b "$(body "$model" "$suffix")" -j "$url" >"$out" 2>/dev/null || true
   RPS[$name]=$(node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));const bad=(r.non2xx||0)+(r.errors||0)+(r.timeouts||0);process.stdout.write(String(Math.round(r.requests.average))+(bad?` (${bad} failed)`:""))' "$out")
   P50[$name]=$(node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));process.stdout.write(String(r.latency.p50))' "$out")
@@ -92,7 +98,7 @@ ratio() { node -e 'const [a,b]=process.argv.slice(1).map((x)=>parseFloat(x));pro
 echo; echo "== ratios (goal: modelgate >= 0.70x proxy throughput with p99 <= 1.5x; redaction on >= 0.50x) =="
 for mode in json sse; do
   p="node-proxy-$mode"
-  printf '  %-5s modelgate/proxy %s (p99 %s)  redact/proxy %s (p99 %s)' "$mode" "$(ratio "${RPS[modelgate-$mode]}" "${RPS[$p]}")" "$(ratio "${P99[modelgate-$mode]}" "${P99[$p]}")" "$(ratio "${RPS[modelgate-redact-$mode]}" "${RPS[$p]}")" "$(ratio "${P99[modelgate-redact-$mode]}" "${P99[$p]}")"
-  if [ "$portkey_ok" = 1 ]; then printf '  modelgate/portkey %s' "$(ratio "${RPS[modelgate-$mode]}" "${RPS[portkey-$mode]}")"; fi
-  printf '  proxy/direct %s\n' "$(ratio "${RPS[$p]}" "${RPS[direct-$mode]}")"
+  printf '  %-5s modelgate/proxy %s (p99 %s)  redact/proxy %s (p99 %s)' "$mode" "$(ratio "${RPS[modelgate-$mode]:-}" "${RPS[$p]:-}")" "$(ratio "${P99[modelgate-$mode]:-}" "${P99[$p]:-}")" "$(ratio "${RPS[modelgate-redact-$mode]:-}" "${RPS[$p]:-}")" "$(ratio "${P99[modelgate-redact-$mode]:-}" "${P99[$p]:-}")"
+  if [ "$portkey_ok" = 1 ]; then printf '  modelgate/portkey %s' "$(ratio "${RPS[modelgate-$mode]:-}" "${RPS[portkey-$mode]:-}")"; fi
+  printf '  proxy/direct %s\n' "$(ratio "${RPS[$p]:-}" "${RPS[direct-$mode]:-}")"
 done

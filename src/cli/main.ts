@@ -22,6 +22,7 @@ import { redteamCommand } from './commands/redteam.js';
 import { runsCommand } from './commands/runs.js';
 import { scanCommand } from './commands/scan.js';
 import { serveCommand } from './commands/serve.js';
+import { dashboardCommand } from './commands/dashboard.js';
 import { spendCommand } from './commands/spend.js';
 import { scanTextCommand } from './commands/scan-text.js';
 import { scanCodeCommand } from './commands/scan-code.js';
@@ -29,7 +30,7 @@ import { verifyCommand } from './commands/verify.js';
 import { err } from './output.js';
 import { getVersion } from './version.js';
 
-const COMMANDS: readonly CliCommand[] = [initCommand, addCommand, lockCommand, gateCommand, verifyCommand, scanCommand, scanTextCommand, scanCodeCommand, licenseCommand, lineageCommand, policyCommand, bomCommand, evalCommand, redteamCommand, runsCommand, compareCommand, keysCommand, spendCommand, serveCommand, demoCommand];
+const COMMANDS: readonly CliCommand[] = [initCommand, addCommand, lockCommand, gateCommand, verifyCommand, scanCommand, scanTextCommand, scanCodeCommand, licenseCommand, lineageCommand, policyCommand, bomCommand, evalCommand, redteamCommand, runsCommand, compareCommand, keysCommand, spendCommand, serveCommand, dashboardCommand, demoCommand];
 
 /** Run the CLI with `argv` (as in process.argv); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {

@@ -69,7 +69,7 @@ export async function createGateway(o: GatewayOptions): Promise<Gateway> {
     pendingWrites: new Set(),
     draining: false,
   };
-  const inner = createListener(core);
+  const inner = createListener(core, o.fallback);
   const listener: RequestListener = (req, res) => {
     // A request arrived: the idle timer set at connection must not cut a long answer short.
     req.socket.setTimeout(0);

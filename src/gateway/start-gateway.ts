@@ -13,7 +13,7 @@ import type { AdmissionReport } from './admission/types.js';
 import { openAccessServices } from './open-access.js';
 import { createGateway, type Gateway } from './create-gateway.js';
 import { fileShadowSink } from './observability/shadow-file.js';
-import type { GatewayLogger } from './types.js';
+import type { GatewayAccess, GatewayLogger, GatewayOptions } from './types.js';
 import { jsonLogger } from './types.js';
 
 /** Options of startGateway (the CLI's flags extend these). */
@@ -28,6 +28,8 @@ export interface StartGatewayOptions {
   logger?: GatewayLogger;
   env?: Readonly<Record<string, string | undefined>>;
   blobPath?: (sha256: string) => string;
+  /** Mount a handler for non-`/v1` paths (the dashboard), built once the access services are open. */
+  mount?: (ctx: { access: GatewayAccess; projectDir: string; adminKey: string | undefined }) => Promise<GatewayOptions['fallback']>;
 }
 
 /** A started gateway. */
@@ -58,7 +60,8 @@ export async function startGateway(o: StartGatewayOptions = {}): Promise<Started
   const adminEnv = config.gateway.server.admin_key_env;
   const access = await openAccessServices({ storeUrl: o.storeUrl, redisUrl: o.redisUrl, stateDir: paths.stateDir, adminKey: adminEnv ? env[adminEnv] : undefined });
   const shadowSink = fileShadowSink(join(paths.stateDir, 'shadow.jsonl'));
-  const gateway = await createGateway({ config, access, logger, env, projectDir: paths.baseDir, configFile: paths.configPath, shadowSink, ...(o.blobPath ? { blobPath: o.blobPath } : {}) });
+  const fallback = o.mount ? await o.mount({ access, projectDir: paths.baseDir, adminKey: adminEnv ? env[adminEnv] : undefined }) : undefined;
+  const gateway = await createGateway({ config, access, logger, env, projectDir: paths.baseDir, configFile: paths.configPath, shadowSink, ...(o.blobPath ? { blobPath: o.blobPath } : {}), ...(fallback ? { fallback } : {}) });
   const address = await gateway.listen(o.port ?? config.gateway.server.port, o.host ?? config.gateway.server.host);
   return {
     gateway,

@@ -1,4 +1,5 @@
 /** What the gateway is built from: config, access services, upstreams, a clock and a logger. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../core/config/config.schema.js';
 import type { ProviderAdapter } from '../providers/index.js';
 import type { KeyService, Ledger, LimitService } from './access-types.js';
@@ -65,6 +66,8 @@ export interface GatewayOptions {
   blobPath?: (sha256: string) => string;
   /** Config file named in errors. */
   configFile?: string;
+  /** Handler for paths outside `/v1` that no gateway route owns (`modelgate serve` mounts the dashboard here). */
+  fallback?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 /** The system clock. */

@@ -29,15 +29,20 @@ export const serveCommand: CliCommand = {
           if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be 0-65535, not "${opts.port}"`);
           const { startGateway } = await import('../../gateway/index.js');
           const { hubFromEnv } = await import('../../artifacts/index.js');
-          const g = await startGateway({ configPath: opts.config, port, host: opts.host, storeUrl: opts.store, redisUrl: opts.redis, allowUngated: opts.allowUngated, blobPath: hubFromEnv(process.env).blobPath });
+          // The dashboard at `/` (admin key required), sharing the gateway's keys and ledger.
+          const { mountDashboard } = await import('../../web/index.js');
+          let dashboard: Awaited<ReturnType<typeof mountDashboard>> | undefined;
+          const mount = async (ctx: Parameters<typeof mountDashboard>[0]) => (dashboard = await mountDashboard({ ...ctx, storeUrl: opts.store })).listener;
+          const g = await startGateway({ configPath: opts.config, port, host: opts.host, storeUrl: opts.store, redisUrl: opts.redis, allowUngated: opts.allowUngated, blobPath: hubFromEnv(process.env).blobPath, mount });
           for (const w of g.warnings) err(paint.red(w));
-          out(`modelgate gateway on http://${g.address.address}:${g.address.port}/v1 (routes: ${[...g.gateway.routes.keys()].join(', ')})`);
+          out(`modelgate gateway on http://${g.address.address}:${g.address.port}/v1 (routes: ${[...g.gateway.routes.keys()].join(', ')}); dashboard at /`);
           const signal = await new Promise<string>((resolve) => {
             process.once('SIGTERM', () => resolve('SIGTERM'));
             process.once('SIGINT', () => resolve('SIGINT'));
           });
           err(`${signal}: draining in-flight requests and flushing the ledger`);
           await g.close();
+          await dashboard?.close();
           return 0;
         }),
       );

@@ -35,13 +35,15 @@ const TABLE: Record<string, Listener> = {
 const KNOWN_PATHS = new Set(Object.keys(TABLE).map((k) => k.slice(k.indexOf(' ') + 1)));
 
 /** The node:http request listener for a gateway. */
-export function createListener(core: GatewayCore): (req: IncomingMessage, res: ServerResponse) => void {
+export function createListener(core: GatewayCore, fallback?: (req: IncomingMessage, res: ServerResponse) => void): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
     const listener = TABLE[`${req.method ?? 'GET'} ${path}`];
     if (listener) return listener(core, req, res);
+    // Mount hook (the dashboard): paths the gateway does not own, never under /v1.
+    if (fallback && !KNOWN_PATHS.has(path) && !path.startsWith('/v1')) return fallback(req, res);
     const err = KNOWN_PATHS.has(path)
       ? new ApiError(405, 'invalid_request_error', 'method_not_allowed', `Method ${req.method ?? ''} is not allowed on ${path}.`)
       : new ApiError(404, 'invalid_request_error', 'unknown_url', `Unknown request URL: ${req.method ?? ''} ${path}.`);

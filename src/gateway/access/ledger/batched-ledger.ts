@@ -62,8 +62,9 @@ export class BatchedLedger implements Ledger {
     return this.#commit.pending;
   }
 
-  /** Commit what is queued; the connection belongs to the store and is closed with it. */
-  close(): Promise<void> {
-    return this.#commit.close();
+  /** Commit what is queued, then stop the storage's writer; the connection belongs to the store and is closed with it. */
+  async close(): Promise<void> {
+    await this.#commit.close();
+    await this.#db.close?.();
   }
 }

@@ -84,4 +84,6 @@ export interface LedgerDb {
   insert(rows: readonly (readonly unknown[])[]): Promise<void> | void;
   spend(by: keyof typeof GROUP_COLUMN, sinceMs: number): Promise<SpendRow[]>;
   spentSince(keyId: string, sinceMs: number): Promise<number>;
+  /** Release what the storage owns itself (a writer thread); the connection belongs to the store. */
+  close?(): Promise<void>;
 }
