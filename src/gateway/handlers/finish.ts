@@ -1,8 +1,9 @@
 /**
  * The end of every API request, whatever happened: exactly one ledger row,
  * the limits settled with what was really used, metrics and the log line.
- * The ledger write is not awaited on the response path; shutdown waits for
- * every pending write.
+ * The returned promise settles once the ledger row is durable: the boundary
+ * holds the response's last bytes until then, so a response the client saw
+ * complete always has its row, even if the process is killed right after.
  */
 import { performance } from 'node:perf_hooks';
 import type { LedgerRow } from '../access-types.js';
@@ -17,8 +18,8 @@ function outcomeOf(status: number, facts: RequestFacts): LedgerRow['outcome'] {
   return 'rejected';
 }
 
-/** Record the request. Called once per request by the server's boundary. */
-export function finishRequest(core: GatewayCore, facts: RequestFacts, status: number): void {
+/** Record the request. Called once per request by the server's boundary; resolves when the row is durable. */
+export function finishRequest(core: GatewayCore, facts: RequestFacts, status: number): Promise<void> {
   const latencyMs = Math.round(performance.now() - facts.startedAt);
   const row: LedgerRow = {
     requestId: facts.requestId,
@@ -51,4 +52,5 @@ export function finishRequest(core: GatewayCore, facts: RequestFacts, status: nu
   if (row.promptTokens + row.completionTokens > 0) core.metrics.tokensUsed(label, row.promptTokens, row.completionTokens);
   const route = core.routes.get(facts.route);
   logRequest(core.logger, route?.logging ?? 'metadata', row, { detectors: facts.detectors, body: facts.logBody, answer: facts.logAnswer });
+  return write;
 }

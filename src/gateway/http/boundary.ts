@@ -54,16 +54,37 @@ export function runApi(core: GatewayCore, req: IncomingMessage, res: ServerRespo
   const facts = newFacts(randomUUID(), performance.now());
   res.setHeader('x-request-id', facts.requestId);
   core.metrics.inFlight++;
+  const release = holdLastBytes(res);
   handler(core, req, res, facts)
     .then(
       () => res.statusCode,
       (err: unknown) => renderError(core, req, res, err, facts),
     )
-    .then((status) => {
+    .then((status) => finishRequest(core, facts, status))
+    .catch((err: unknown) => core.logger.error('bug', { requestId: facts.requestId, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }))
+    .finally(() => {
+      release();
+      // In flight until the last bytes are out, so a draining server does not cut a held answer.
       core.metrics.inFlight--;
-      finishRequest(core, facts, status);
-    })
-    .catch((err: unknown) => core.logger.error('bug', { requestId: facts.requestId, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
+    });
+}
+
+/**
+ * Defer `res.end()` until `release()`: the last bytes go out only after the
+ * request's ledger row is durable. The first `end` wins (an error raised after
+ * a handler finished must not replace its answer).
+ */
+function holdLastBytes(res: ServerResponse): () => void {
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  let held: unknown[] | undefined;
+  res.end = ((...args: unknown[]) => {
+    held ??= args;
+    return res;
+  }) as ServerResponse['end'];
+  return () => {
+    res.end = end as ServerResponse['end'];
+    if (held && !res.destroyed) end(...held);
+  };
 }
 
 /** Run a non-API handler (models list) inside the boundary, without a ledger row. */
