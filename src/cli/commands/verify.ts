@@ -13,16 +13,20 @@ export const verifyCommand: CliCommand = {
       .option('-c, --config <file>', 'config file', 'modelgate.yaml')
       .action(
         run(async (models: string[], opts: { json?: boolean; config: string }) => {
-          const { verifyWithEvidence } = await import('../../license/index.js');
-          const { hubFromEnv, cacheDirFromEnv } = await import('../../artifacts/index.js');
+          const { hubFromEnv, cacheDirFromEnv, verifyProject } = await import('../../artifacts/index.js');
           const bar = createProgress('verifying');
-          const res = await verifyWithEvidence({
+          const options = {
             configPath: opts.config,
             hub: hubFromEnv(process.env),
             cacheDir: cacheDirFromEnv(process.env),
             only: models.length > 0 ? models : undefined,
-            onProgress: (d, t) => bar.update(d, t),
-          });
+            onProgress: (d: number, t: number) => bar.update(d, t),
+          };
+          // Start hashing (worker threads) before loading the license layer, so the two overlap.
+          const report = verifyProject(options);
+          report.catch(() => undefined);
+          const { verifyWithEvidence } = await import('../../license/index.js');
+          const res = await verifyWithEvidence({ ...options, report });
           bar.done();
           if (opts.json) {
             out(JSON.stringify({ ...res.report, ok: res.ok, licenseFindings: res.findings }, null, 2));

@@ -15,7 +15,10 @@ import { savedDocPath } from './save-evidence.js';
 import { evidenceFinding } from './rules.js';
 
 /** Verify options plus where base models may be found for the chain. */
-export interface VerifyWithEvidenceOptions extends VerifyProjectOptions, Omit<LicenseSourceOptions, 'configPath' | 'blobPath'> {}
+export interface VerifyWithEvidenceOptions extends VerifyProjectOptions, Omit<LicenseSourceOptions, 'configPath' | 'blobPath'> {
+  /** A file verification already under way (the CLI starts hashing before loading this layer). */
+  report?: Promise<VerifyReport>;
+}
 
 /** The file report plus the license findings; `ok` covers both. */
 export interface VerifyWithEvidenceResult {
@@ -31,7 +34,7 @@ export interface VerifyWithEvidenceResult {
  */
 export async function verifyWithEvidence(options: VerifyWithEvidenceOptions = {}): Promise<VerifyWithEvidenceResult> {
   // Hashing runs in worker threads; the license checks use the main thread meanwhile.
-  const pending = verifyProject(options);
+  const pending = options.report ?? verifyProject(options);
   pending.catch(() => undefined);
   const project = await openLicenseProject({ ...options, blobPath: options.hub ? (sha) => options.hub?.blobPath(sha) ?? '' : undefined });
   const findings: Finding[] = [];
