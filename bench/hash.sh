@@ -5,7 +5,7 @@
 #   GB=4 FILES=4 bash bench/hash.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-GB=${GB:-4}
+GB=${GB:-8}
 FILES=${FILES:-4}
 work=$(mktemp -d "${TMPDIR:-/tmp}/mg-bench-hash.XXXXXX")
 trap 'rm -rf "$work"' EXIT
