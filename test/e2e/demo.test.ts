@@ -30,3 +30,30 @@ describe('modelgate demo', () => {
     expect(await runDemo(join(dir, 'ws'), quiet)).toBe(0);
   });
 });
+
+describe('modelgate demo: serving at the end', () => {
+  it('serves the workspace through the gateway and the dashboard until stopped, with a fresh admin key', async () => {
+    const dir = await tempProject();
+    const ws = join(dir, 'ws');
+    expect(await runDemo(ws, () => undefined)).toBe(0);
+    const { serveDemo } = await import('../../src/cli/demo/serve-demo.js');
+    const lines: string[] = [];
+    const stop = new AbortController();
+    const served = serveDemo(ws, 0, stop.signal, (l = '') => lines.push(l));
+    const until = Date.now() + 30_000;
+    while (!lines.some((l) => l.includes('admin key:')) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    const base = /gateway: +(http:\/\/127\.0\.0\.1:\d+)\/v1/.exec(lines.join('\n'))?.[1];
+    const key = /admin key: +(\S+)/.exec(lines.join('\n'))?.[1];
+    expect(base).toBeDefined();
+    const models = await fetch(`${base}/v1/models`, { headers: { authorization: `Bearer ${key}` } });
+    expect(models.status).toBe(200);
+    expect(JSON.stringify(await models.json())).toContain('tiny');
+    expect((await fetch(`${base}/v1/models`)).status).toBe(401);
+    const chat = await fetch(`${base}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ model: 'tiny', max_tokens: 4, messages: [{ role: 'user', content: 'hi' }] }) });
+    expect(chat.status).toBe(200);
+    const api = await fetch(`${base}/api/models`, { headers: { authorization: `Bearer ${key}` } });
+    expect(api.status).toBe(200);
+    stop.abort();
+    expect(await served).toBe(0);
+  });
+});

@@ -47,21 +47,27 @@ function answerOf(r: { status: number; text: string }): string {
   }
 }
 
+/** The demo's gateway config (one route to the local tiny GGUF) and the model's adapter. */
+export async function demoGateway(dir: string, configPath: string, say: (l?: string) => void, adminEnv: string) {
+  const written = await loadConfig(configPath);
+  const gateway = { server: { admin_key_env: adminEnv, max_connections: 64 }, routes: { tiny: { deployments: [{ model: 'tiny-llama', timeout_ms: 60_000 }], fallback_on: ['error', 'timeout'] } } };
+  const config = WrittenConfigSchema.parse({ ...written, gateway });
+  const admission = await admitRoutes(config, { configPath });
+  say(`  admission of tiny-llama: ${admission.models[0]?.checks.map((c) => `${c.id} ${c.passed ? paint.green('ok') : paint.red('no')}`).join(', ')}`);
+  for (const line of describeAdmission(admission)) say(`    ${line}`);
+  say(`  ${paint.yellow('serving anyway, as `modelgate serve --allow-ungated` would (development only)')}`);
+  const lock = await readLock(configPath.replace(/modelgate\.yaml$/, 'modelgate.lock'));
+  const [target] = await resolveModels([{ ref: 'tiny-llama', where: 'demo' }], { config, projectDir: dir, suiteDir: dir, env: process.env, ...(lock ? { lock } : {}) }, configPath);
+  const adapter = createProvider({ ...(target as { config: Parameters<typeof createProvider>[0] }).config, context_size: 256 }, { id: 'local' });
+  return { config, adapter };
+}
+
 export const gatewayStage: DemoStage = {
   title: 'Gateway: the tiny GGUF behind an OpenAI-compatible endpoint, with redaction',
   async run({ dir, configPath, say }) {
-    const written = await loadConfig(configPath);
-    const gateway = { server: { admin_key_env: 'MODELGATE_DEMO_ADMIN', max_connections: 64 }, routes: { tiny: { deployments: [{ model: 'tiny-llama', timeout_ms: 60_000 }], fallback_on: ['error', 'timeout'] } } };
-    const config = WrittenConfigSchema.parse({ ...written, gateway });
-    const admission = await admitRoutes(config, { configPath });
-    say(`  admission of tiny-llama: ${admission.models[0]?.checks.map((c) => `${c.id} ${c.passed ? paint.green('ok') : paint.red('no')}`).join(', ')}`);
-    for (const line of describeAdmission(admission)) say(`    ${line}`);
-    say(`  ${paint.yellow('serving anyway, as `modelgate serve --allow-ungated` would (development only)')}`);
-    const lock = await readLock(configPath.replace(/modelgate\.yaml$/, 'modelgate.lock'));
-    const [target] = await resolveModels([{ ref: 'tiny-llama', where: 'demo' }], { config, projectDir: dir, suiteDir: dir, env: process.env, ...(lock ? { lock } : {}) }, configPath);
+    const { config, adapter } = await demoGateway(dir, configPath, say, 'MODELGATE_DEMO_ADMIN');
     const seen: string[] = [];
-    const adapter = recording(createProvider({ ...(target as { config: Parameters<typeof createProvider>[0] }).config, context_size: 256 }, { id: 'local' }), seen);
-    const gw = await createGateway({ config, access: memoryAccess(), providers: { 'tiny-llama': adapter }, env: { ...process.env, MODELGATE_DEMO_ADMIN: ADMIN }, projectDir: dir });
+    const gw = await createGateway({ config, access: memoryAccess(), providers: { 'tiny-llama': recording(adapter, seen) }, env: { ...process.env, MODELGATE_DEMO_ADMIN: ADMIN }, projectDir: dir });
     try {
       return await exercise(gw, say, seen);
     } finally {
