@@ -2,7 +2,7 @@
  * eval: every suite in `gate.evals` that names the model (or names no
  * models) meets its threshold. Runs go through `runEval`, so answers come
  * from the response cache when recorded and every run is kept in the store.
- * Digests: lock entry, the eval entries, each suite file's bytes, the
+ * Digests: lock entry, the eval entries, each suite (its file and data files), the
  * provider config used to call the model (and the baseline), modelgate's version.
  */
 import { resolve } from 'node:path';
@@ -42,6 +42,15 @@ async function runSuite(ctx: GateContext, model: string, e: ReturnType<typeof en
 }
 
 /** The eval check. */
+/** The suite's own hash covers its file and every CSV/JSONL it reads; a suite that does not load falls back to its bytes (the run then reports why). */
+async function suiteDigest(path: string): Promise<string> {
+  try {
+    return (await loadSuite(path)).hash;
+  } catch {
+    return fileDigest(path);
+  }
+}
+
 export const evalCheck: GateCheck = {
   id: 'eval',
   title: 'eval suites meet their thresholds',
@@ -50,7 +59,7 @@ export const evalCheck: GateCheck = {
     const list = entries(ctx, s.model);
     const parts: Record<string, string> = { ...baseInputs(ctx, s), 'config.gate.evals': digestOf(list), [`provider:${targetOf(ctx, s.model)}`]: providerInputs(ctx, targetOf(ctx, s.model)) };
     for (const e of list) {
-      parts[`suite:${e.suite}`] = await fileDigest(resolve(ctx.paths.baseDir, e.suite));
+      parts[`suite:${e.suite}`] = await suiteDigest(resolve(ctx.paths.baseDir, e.suite));
       if (e.baseline !== undefined) parts[`provider:${targetOf(ctx, e.baseline)}`] = providerInputs(ctx, targetOf(ctx, e.baseline));
     }
     return parts;
