@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Gateway throughput: one fake upstream (bench/gateway-upstream.mjs), then against it in turn:
 # direct, a minimal node:http pass-through proxy (bench/gateway-proxy.mjs), Portkey's open-source
-# gateway, and `modelgate serve` with redaction off and on. 64 connections, DURATION seconds each,
+# gateway, and `modelgate serve` with redaction off and on. 64 connections, DURATION seconds each
+# after WARMUP unmeasured seconds,
 # non-streaming and streaming. Servers share core 0 (taskset), the load generator (autocannon,
 # installed with Portkey into a temp dir, never into the project) runs on core 1.
 # Prints req/s, p50/p99 latency and the ratios. Not a timed test.
@@ -12,6 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 DURATION=${DURATION:-15}
+# Every row first runs WARMUP seconds unmeasured (JIT, connection pools, the ledger's writer), the same for all.
+WARMUP=${WARMUP:-3}
 CONNECTIONS=${CONNECTIONS:-64}
 PORTKEY_VERSION=${PORTKEY_VERSION:-latest}
 work=$(mktemp -d "${TMPDIR:-/tmp}/mg-bench-gw.XXXXXX")
@@ -75,7 +78,8 @@ run() { # name url model stream-suffix extra-headers...
   local name=$1 url=$2 model=$3 suffix=$4; shift 4
   local out="$work/$name.json"
   if [ -n "${ONLY:-}" ] && ! [[ $name =~ $ONLY ]]; then return 0; fi
-  load_cpu "$ac" -c "$CONNECTIONS" -d "$DURATION" -m POST -H 'content-type=application/json' "$@" -b "$(body "$model" "$suffix")" -j "$url" >"$out" 2>/dev/null || true
+  load_cpu "$ac" --warmup [ -c "$CONNECTIONS" -d "$WARMUP" ] -c "$CONNECTIONS" -d "$DURATION" -m POST -H 'content-type=application/json' "$@" -b "$(body "$model" "$suffix")" -j "$url" >"$out.all" 2>/dev/null || true
+  tail -n 1 "$out.all" >"$out" # with --warmup, autocannon prints the warm-up's JSON line first
   RPS[$name]=$(node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));const bad=(r.non2xx||0)+(r.errors||0)+(r.timeouts||0);process.stdout.write(String(Math.round(r.requests.average))+(bad?` (${bad} failed)`:""))' "$out")
   P50[$name]=$(node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));process.stdout.write(String(r.latency.p50))' "$out")
   P99[$name]=$(node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));process.stdout.write(String(r.latency.p99))' "$out")

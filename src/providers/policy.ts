@@ -133,9 +133,16 @@ function wrapEmbeddings(embed: NonNullable<ProviderAdapter['embeddings']>, p: Po
 
 function wrapRaw(raw: NonNullable<ProviderAdapter['rawChat']>, p: Policies, attempt: Attempt, cancelled: <T>() => Result<T>): NonNullable<ProviderAdapter['rawChat']> {
   return async (body: string | Uint8Array, opts: RawCallOptions): Promise<Result<RawUpstreamResponse>> => {
+    const policy = policyFor(p.retry, opts);
+    // No limits and no retries (the gateway retries in its own plan): straight through, without the
+    // slot, budget and retry layers' promises on the gateway's hottest path.
+    if (policy.retries === 0 && p.limiter.unlimited) {
+      const r = await raw(body, opts);
+      return r.ok ? r : { ok: false, failure: { ...r.failure, attempts: 1 } };
+    }
     const release = await p.limiter.slot(opts.signal);
     if (!release) return cancelled();
-    const r = await withRetry(policyFor(p.retry, opts), opts.signal, attempt(opts, () => raw(body, opts)), p.hooks);
+    const r = await withRetry(policy, opts.signal, attempt(opts, () => raw(body, opts)), p.hooks);
     // The slot stays taken until the caller has finished with the body.
     if (r.ok && !r.value.body.destroyed) r.value.body.once('close', release);
     else release();

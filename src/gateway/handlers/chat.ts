@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { restoreJson } from '../../guard/index.js';
 import type { GatewayCore, RequestFacts } from '../core.js';
 import { unknownRoute } from '../errors.js';
+import { ClientSignal } from '../http/client-signal.js';
 import { parseJsonBody } from '../http/json-body.js';
 import { readBody } from '../http/read-body.js';
 import { ChunkRestorer } from '../redaction/chunk-restorer.js';
@@ -20,7 +21,7 @@ import { rawJsonAttempt, type JsonAnswer } from '../upstream/raw-json.js';
 import { rawStreamAttempt } from '../upstream/raw-stream.js';
 import type { ClientSink } from '../upstream/stream-types.js';
 import { admit, authenticate, authorizeRoute } from './auth.js';
-import { clientSignal, jsonHeaders, SSE_HEADERS } from './client.js';
+import { jsonHeaders, SSE_HEADERS } from './client.js';
 import { OutgoingBody } from './outgoing-body.js';
 import { planError } from './plan-failure.js';
 import { recordUsage } from './usage.js';
@@ -47,17 +48,18 @@ export async function handleChat(core: GatewayCore, req: IncomingMessage, res: S
   if (route.logging === 'redacted') facts.logBody = route.redaction.mode === 'allow' ? redactForLog(parsed) : red.body;
   facts.shadow = core.shadow.maybeSend(route, red.body, facts.requestId);
   const out = new OutgoingBody(bytes, red.body, red.replacements.size > 0);
-  const ctx: PlanContext = { signal: clientSignal(req, res), random: core.random, maxBackoffMs: core.maxBackoffMs, onAttempt: (d, r) => core.metrics.attempt(d.name, r) };
+  const client = new ClientSignal(res);
+  const ctx: PlanContext = { signal: client.light, random: core.random, maxBackoffMs: core.maxBackoffMs, onAttempt: (d, r) => core.metrics.attempt(d.name, r) };
   const order = attemptOrder(route, core.random);
-  if (facts.stream) await serveStream(route, order, out, red, ctx, res, facts, bytes.length);
-  else await serveJson(route, order, out, red, ctx, res, facts, bytes.length);
+  if (facts.stream) await serveStream(route, order, out, red, ctx, client, res, facts, bytes.length);
+  else await serveJson(route, order, out, red, ctx, client, res, facts, bytes.length);
 }
 
-async function serveJson(route: RouteState, order: readonly DeploymentState[], out: OutgoingBody, red: RedactedRequest, ctx: PlanContext, res: ServerResponse, facts: RequestFacts, size: number): Promise<void> {
+async function serveJson(route: RouteState, order: readonly DeploymentState[], out: OutgoingBody, red: RedactedRequest, ctx: PlanContext, client: ClientSignal, res: ServerResponse, facts: RequestFacts, size: number): Promise<void> {
   const plan = await runPlan<JsonAnswer>(
     route,
     order,
-    (d, signal) => (d.raw ? rawJsonAttempt(d, out.for(d.upstreamModel), signal, route.checks) : chatAttempt(d, toChatRequest(red.body, d.upstreamModel), signal, route.checks)),
+    (d, signal) => (d.raw ? rawJsonAttempt(d, out.for(d.upstreamModel), signal, route.checks) : chatAttempt(d, toChatRequest(red.body, d.upstreamModel), client.real(), route.checks)),
     ctx,
   );
   facts.fallbackPath = plan.path;
@@ -73,11 +75,11 @@ async function serveJson(route: RouteState, order: readonly DeploymentState[], o
   res.end(payload);
 }
 
-async function serveStream(route: RouteState, order: readonly DeploymentState[], out: OutgoingBody, red: RedactedRequest, ctx: PlanContext, res: ServerResponse, facts: RequestFacts, size: number): Promise<void> {
+async function serveStream(route: RouteState, order: readonly DeploymentState[], out: OutgoingBody, red: RedactedRequest, ctx: PlanContext, client: ClientSignal, res: ServerResponse, facts: RequestFacts, size: number): Promise<void> {
   const plan = await runPlan(
     route,
     order,
-    (d, signal) => (d.raw ? rawStreamAttempt(d, out.for(d.upstreamModel), signal, route.checks) : streamAttempt(d, toChatRequest(red.body, d.upstreamModel), signal, route.checks)),
+    (d, signal) => (d.raw ? rawStreamAttempt(d, out.for(d.upstreamModel), signal, route.checks) : streamAttempt(d, toChatRequest(red.body, d.upstreamModel), client.real(), route.checks)),
     ctx,
   );
   facts.fallbackPath = plan.path;

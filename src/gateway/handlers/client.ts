@@ -1,5 +1,4 @@
-/** Response headers and the client-disconnect signal shared by the API handlers. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+/** Response headers shared by the API handlers. */
 
 /** Headers of a JSON answer with a known length (so Node need not chunk it). */
 export function jsonHeaders(payload: string | Buffer): Record<string, string | number> {
@@ -8,12 +7,3 @@ export function jsonHeaders(payload: string | Buffer): Record<string, string | n
 
 /** Headers of an SSE answer (no buffering by proxies in between). */
 export const SSE_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' } as const;
-
-/** A signal that aborts when the client closes the connection before the answer ended. */
-export function clientSignal(_req: IncomingMessage, res: ServerResponse): AbortSignal {
-  const ac = new AbortController();
-  res.once('close', () => {
-    if (!res.writableFinished) ac.abort();
-  });
-  return ac.signal;
-}

@@ -14,7 +14,8 @@ import { fromFailure, type AttemptResult } from '../routing/outcome.js';
 import { attemptOrder, type DeploymentState } from '../routing/route-state.js';
 import { runPlan } from '../routing/run-plan.js';
 import { admit, authenticate, authorizeRoute } from './auth.js';
-import { clientSignal, jsonHeaders } from './client.js';
+import { ClientSignal } from '../http/client-signal.js';
+import { jsonHeaders } from './client.js';
 import { planError } from './plan-failure.js';
 import { recordUsage } from './usage.js';
 import { tokenEstimate, validateEmbeddingsBody } from './validate.js';
@@ -46,7 +47,7 @@ export async function handleEmbeddings(core: GatewayCore, req: IncomingMessage, 
   const red = applyRedaction(route.redaction, { input: parsed.input });
   facts.detectors = red.detectors;
   const input = red.body.input as string | string[];
-  const ctx = { signal: clientSignal(req, res), random: core.random, maxBackoffMs: core.maxBackoffMs, onAttempt: (d: DeploymentState, r: string) => core.metrics.attempt(d.name, r) };
+  const ctx = { signal: new ClientSignal(res).real(), random: core.random, maxBackoffMs: core.maxBackoffMs, onAttempt: (d: DeploymentState, r: string) => core.metrics.attempt(d.name, r) };
   const plan = await runPlan(route, attemptOrder(route, core.random), (d, signal) => embedAttempt(d, input, signal), ctx);
   facts.fallbackPath = plan.path;
   facts.deployment = plan.deployment?.name;

@@ -3,7 +3,6 @@
  * it, every thrown error becomes an OpenAI-style answer here, and every
  * request ends with exactly one `finishRequest` (ledger row, metrics, log).
  */
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { GatewayCore, RequestFacts } from '../core.js';
@@ -12,6 +11,7 @@ import { ApiError, internalError } from '../errors.js';
 import { finishRequest } from '../handlers/finish.js';
 import { sseErrorEvent } from '../upstream/stream-types.js';
 import { ClientGoneError } from './read-body.js';
+import { requestId } from './request-id.js';
 
 /** A handler of an API route. */
 export type ApiHandler = (core: GatewayCore, req: IncomingMessage, res: ServerResponse, facts: RequestFacts) => Promise<void>;
@@ -51,7 +51,7 @@ export function renderError(core: GatewayCore, req: IncomingMessage, res: Server
 
 /** Run an API handler inside the boundary. */
 export function runApi(core: GatewayCore, req: IncomingMessage, res: ServerResponse, handler: ApiHandler): void {
-  const facts = newFacts(randomUUID(), performance.now());
+  const facts = newFacts(requestId(), performance.now());
   res.setHeader('x-request-id', facts.requestId);
   core.metrics.inFlight++;
   const release = holdLastBytes(res);

@@ -69,6 +69,15 @@ describe('openai-compatible rawChat (gateway pass-through)', () => {
     expect(!r.ok && r.failure).toMatchObject({ kind: 'upstream_4xx', status: 400, upstreamBody: fx('error-400.json') });
   });
 
+  it('with retries 0 and no limits (the gateway\'s case) makes one call and counts it', async () => {
+    fake = await startFakeUpstream([{ status: 429, headers: { 'retry-after': '1' }, body: fx('error-429.json') }, { body: fx('chat.json') }]);
+    const hooks = recordingSleep();
+    const r = await raw(fakeProvider(fake.url, {}, hooks))(body, { stream: false, retries: 0 });
+    expect(!r.ok && r.failure).toMatchObject({ kind: 'rate_limited', status: 429, attempts: 1 });
+    expect(hooks.delays).toEqual([]);
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('holds the concurrency slot until the relayed body closes', async () => {
     fake = await startFakeUpstream(() => ({ body: fx('chat.json'), delayMs: 30 }));
     const p = fakeProvider(fake.url, { limits: { concurrency: 1 } });

@@ -9,6 +9,7 @@ import { Agent, type Dispatcher } from 'undici';
 import type { Failure, FailureKind, Result } from '../types.js';
 import { parseRetryAfter } from './retry.js';
 import { kindForStatus } from './result.js';
+import { Tripwire } from './tripwire.js';
 
 /** A response whose status is 2xx; the body is a Node Readable of Buffers. */
 export interface UpstreamResponse {
@@ -33,7 +34,7 @@ export interface CallSignals {
    * The total deadline. It also aborts when `user` does (undici takes one signal), so check `user` first
    * to tell a cancel from a timeout.
    */
-  deadline: AbortSignal | undefined;
+  deadline: Tripwire | undefined;
   /** Stop the deadline's timer and listener once the call is over (its body read or abandoned). */
   release?: () => void;
 }
@@ -53,23 +54,24 @@ export function failureFromError(provider: string, err: unknown, s: CallSignals)
 }
 
 /**
- * A total deadline for a call, following `user` too. Cheaper per call than `AbortSignal.timeout` plus
- * `AbortSignal.any` (no weak references for the GC to track), and the timer is cleared when the call ends
- * instead of living for the whole timeout.
+ * A total deadline for a call, following `user` too. A Tripwire rather than an AbortController
+ * (plus `AbortSignal.timeout`/`any`): the gateway makes one per request and the controller's
+ * construction and listeners were a measurable share of its CPU. The timer is cleared when the
+ * call ends instead of living for the whole timeout.
  */
 function deadlineSignals(user: AbortSignal | undefined, timeoutMs: number): CallSignals {
-  const ac = new AbortController();
-  const timer = setTimeout(() => ac.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeoutMs);
+  const wire = new Tripwire();
+  const timer = setTimeout(() => wire.trip(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeoutMs);
   timer.unref();
-  if (!user) return { user, deadline: ac.signal, release: () => clearTimeout(timer) };
-  const onUser = (): void => ac.abort(user.reason);
+  if (!user) return { user, deadline: wire, release: () => clearTimeout(timer) };
+  const onUser = (): void => wire.trip(user.reason);
   if (user.aborted) onUser();
   else user.addEventListener('abort', onUser, { once: true });
   const release = (): void => {
     clearTimeout(timer);
     user.removeEventListener('abort', onUser);
   };
-  return { user, deadline: ac.signal, release };
+  return { user, deadline: wire, release };
 }
 
 /** One keep-alive connection pool to one base URL. */

@@ -141,6 +141,11 @@ export class Limiter {
     this.bucket = o.rpm ? new TokenBucket({ perMinute: o.rpm, now: o.now }) : undefined;
   }
 
+  /** Neither limit is set: callers may skip `slot` and `request` altogether. */
+  get unlimited(): boolean {
+    return this.sem === undefined && this.bucket === undefined;
+  }
+
   /** A concurrency slot (held across retries and for a stream's lifetime); undefined when aborted. */
   async slot(signal?: AbortSignal): Promise<(() => void) | undefined> {
     return this.sem ? this.sem.acquire(signal) : NOOP;
