@@ -15,12 +15,16 @@ import { multiRowInsertSql } from '../../../store/index.js';
 import { LEDGER_COLUMNS, STREAM_COL } from './ledger-rows.js';
 import type { GROUP_COLUMN, LedgerDb } from './ledger-rows.js';
 import { SqliteLedgerDb } from './sqlite-ledger.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 /** Rows bound per INSERT statement (16 columns x 32 = 512 parameters), as on the main thread. */
 const ROWS_PER_INSERT = 32;
 
 /** Busy timeout of the worker's connection: the store's connection may hold the write lock briefly. */
 const BUSY_TIMEOUT_MS = 5_000;
+
+/** WAL pages (4 KiB) after which the writer checkpoints itself, should the checkpointer fall behind. */
+const SAFETY_NET_WAL_PAGES = 16_384;
 
 /**
  * The worker, as CommonJS source (`eval: true`), so it runs the same from `src/` under vitest and from `dist/`.
@@ -31,6 +35,9 @@ const { parentPort, workerData: w } = require('node:worker_threads');
 const Database = require(w.driver);
 const db = new Database(w.file, { timeout: w.busyMs });
 db.pragma('synchronous = NORMAL');
+// Checkpoints run in the checkpointer's worker; this one only as a safety net past w.walPages pages.
+db.pragma('wal_autocheckpoint = ' + w.walPages);
+db.pragma('journal_size_limit = ' + w.walPages * 4096);
 const many = db.prepare(w.manySql);
 const one = db.prepare(w.oneSql);
 const bind = (rows, start, n) => {
@@ -67,6 +74,7 @@ export class SqliteWorkerLedgerDb implements LedgerDb {
   readonly #workerData: Record<string, unknown>;
   readonly #waiting = new Map<number, Waiter>();
   #worker: Worker | undefined;
+  readonly #checkpointer: WalCheckpointer;
   #nextId = 0;
 
   /** Write to the file behind `db` (a file database, not `:memory:`) from a worker; read through `db`. */
@@ -81,7 +89,10 @@ export class SqliteWorkerLedgerDb implements LedgerDb {
       oneSql: sql(1),
       perInsert: ROWS_PER_INSERT,
       streamCol: STREAM_COL,
+      walPages: SAFETY_NET_WAL_PAGES,
     };
+    const { driver, file } = this.#workerData as { driver: string; file: string };
+    this.#checkpointer = new WalCheckpointer({ driver, file, busyMs: BUSY_TIMEOUT_MS, sizeLimitBytes: SAFETY_NET_WAL_PAGES * 4096 });
     // Start now rather than on the first row: loading the driver in the worker takes tens of ms of CPU,
     // which would otherwise land on the first requests (the servers share one core in bench/gateway.sh).
     this.#spawn();
@@ -112,6 +123,7 @@ export class SqliteWorkerLedgerDb implements LedgerDb {
     const worker = this.#worker;
     this.#worker = undefined;
     if (worker) await worker.terminate();
+    await this.#checkpointer.close();
   }
 
   /** The worker, started with the ledger and again after it died (the group commit retries the batch). */
