@@ -19,8 +19,9 @@ import { runPlan, type PlanContext } from '../routing/run-plan.js';
 import { chatAttempt, streamAttempt, toChatRequest } from '../upstream/adapter-call.js';
 import { rawJsonAttempt, type JsonAnswer } from '../upstream/raw-json.js';
 import { rawStreamAttempt } from '../upstream/raw-stream.js';
-import type { ClientSink } from '../upstream/stream-types.js';
+import type { StreamEnd } from '../upstream/stream-types.js';
 import { admit, authenticate, authorizeRoute } from './auth.js';
+import { CoalescingSink } from './coalescing-sink.js';
 import { jsonHeaders, SSE_HEADERS } from './client.js';
 import { OutgoingBody } from './outgoing-body.js';
 import { planError } from './plan-failure.js';
@@ -88,12 +89,15 @@ async function serveStream(route: RouteState, order: readonly DeploymentState[],
   facts.fellBack = plan.fellBack;
   facts.model = plan.deployment.upstreamModel;
   res.writeHead(200, SSE_HEADERS);
-  const sink: ClientSink = {
-    write: (c) => res.write(c),
-    drained: () => new Promise((resolve) => (res.writableNeedDrain && !res.destroyed ? res.once('drain', resolve).once('close', resolve) : resolve())),
-  };
-  const end = await plan.value.relay(sink, red.replacements.size > 0 ? new ChunkRestorer(red.replacements) : undefined);
-  res.end();
+  const sink = new CoalescingSink(res);
+  let end: StreamEnd;
+  try {
+    end = await plan.value.relay(sink, red.replacements.size > 0 ? new ChunkRestorer(red.replacements) : undefined);
+  } catch (e) {
+    sink.flush(); // what the client was due to get goes out before the boundary's error event
+    throw e;
+  }
+  sink.end();
   if (!end.ok) facts.outcome = 'error';
   recordUsage(facts, plan.deployment, end.totals.usage, size, () => end.totals.contentEvents * 4);
 }
