@@ -8,8 +8,8 @@ function recorder() {
   const res = {
     writableNeedDrain: false,
     destroyed: false,
-    write: (b: Buffer) => calls.push(`write:${b.toString()}`),
-    end: (b?: Buffer) => calls.push(b ? `end:${b.toString()}` : 'end'),
+    write: (b: string | Buffer) => calls.push(`write:${b.toString()}`),
+    end: (b?: string | Buffer) => calls.push(b ? `end:${b.toString()}` : 'end'),
   };
   return { calls, res: res as unknown as ServerResponse };
 }

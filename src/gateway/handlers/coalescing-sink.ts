@@ -12,7 +12,7 @@ import type { ClientSink } from '../upstream/stream-types.js';
 /** A {@link ClientSink} over a response, ended through {@link CoalescingSink.end}. */
 export class CoalescingSink implements ClientSink {
   readonly #res: ServerResponse;
-  #held: Buffer[] = [];
+  #held: (string | Buffer)[] = [];
   #scheduled = false;
 
   constructor(res: ServerResponse) {
@@ -20,7 +20,7 @@ export class CoalescingSink implements ClientSink {
   }
 
   write(chunk: string | Buffer): boolean {
-    this.#held.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    this.#held.push(chunk);
     if (!this.#scheduled) {
       this.#scheduled = true;
       setImmediate(this.#flush);
@@ -48,11 +48,14 @@ export class CoalescingSink implements ClientSink {
     if (bytes && !this.#res.destroyed) this.#res.write(bytes);
   };
 
-  #take(): Buffer | undefined {
+  #take(): string | Buffer | undefined {
     const held = this.#held;
     if (held.length === 0) return undefined;
     this.#held = [];
-    return held.length === 1 ? held[0] : Buffer.concat(held);
+    if (held.length === 1) return held[0];
+    // Re-serialized events are strings, relayed upstream bytes Buffers; join each kind its cheap way.
+    if (held.every((c) => typeof c === 'string')) return held.join('');
+    return Buffer.concat(held.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
   }
 
   /** Flush now; for callers that end the response themselves. */

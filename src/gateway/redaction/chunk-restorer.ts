@@ -43,6 +43,13 @@ export class ChunkRestorer {
     }
   }
 
+  /** True when no text is held back: a chunk without placeholder text may then pass unparsed. */
+  idle(): boolean {
+    for (const r of this.content.values()) if (r.holding()) return false;
+    for (const r of this.args.values()) if (r.holding()) return false;
+    return true;
+  }
+
   /** A chunk carrying whatever is still held back, or undefined when nothing is. */
   finish(template: { id?: unknown; model?: unknown; created?: unknown }): WireChunk | undefined {
     const choices: WireChoice[] = [];

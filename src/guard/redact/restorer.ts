@@ -15,6 +15,8 @@ export interface Restorer {
   push(chunk: string): string;
   /** Everything still held back, restored; call once when the stream ends. */
   flush(): string;
+  /** True while a possible placeholder prefix is held back. */
+  holding(): boolean;
 }
 
 /** Replace this request's placeholders in `text`; unknown ones (other requests, forgeries) stay. */
@@ -57,6 +59,7 @@ export function createRestorer(replacements: ReadonlyMap<string, string>, option
       held = '';
       return rest;
     },
+    holding: () => held.length > 0,
   };
 }
 
