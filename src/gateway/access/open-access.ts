@@ -67,9 +67,10 @@ export interface AccessServices {
 export async function openAccess(options: AccessOptions = {}): Promise<AccessServices> {
   const owned = typeof options.store !== 'object';
   const store = typeof options.store === 'object' ? options.store : await openStore(options.store, storeOptions(options));
+  let ledger: BatchedLedger | undefined;
   try {
     const { repo, db, parallel } = dialectParts(store);
-    const ledger = new BatchedLedger(db, { parallel, ...options.ledger, ...(options.now ? { now: options.now } : {}) });
+    ledger = new BatchedLedger(db, { parallel, ...options.ledger, ...(options.now ? { now: options.now } : {}) });
     const adminKey = options.adminKey ?? (options.env ?? process.env)['MODELGATE_ADMIN_KEY'];
     const keys = new DbKeyService(repo, {
       ...(adminKey ? { adminKey } : {}),
@@ -77,16 +78,17 @@ export async function openAccess(options: AccessOptions = {}): Promise<AccessSer
       ...(options.now ? { now: options.now } : {}),
     });
     const limitOptions = {
-      spentSince: (keyId: string, sinceMs: number) => ledger.spentSince(keyId, sinceMs),
+      spentSince: (keyId: string, sinceMs: number) => (ledger as BatchedLedger).spentSince(keyId, sinceMs),
       ...(options.reservationTtlMs !== undefined ? { reservationTtlMs: options.reservationTtlMs } : {}),
       ...(options.now ? { now: options.now } : {}),
     };
     const limits: LimitService = options.redisUrl
       ? new RedisLimitService(await connectRedis(options.redisUrl), { ...limitOptions, owned: true, ...(options.redisKeyPrefix ? { keyPrefix: options.redisKeyPrefix } : {}) })
       : new MemoryLimitService(limitOptions);
+    const opened = ledger;
     const close = async (): Promise<void> => {
       try {
-        await ledger.close();
+        await opened.close();
         await limits.close();
       } finally {
         if (owned) await store.close();
@@ -94,6 +96,8 @@ export async function openAccess(options: AccessOptions = {}): Promise<AccessSer
     };
     return { keys, limits, ledger, store, close };
   } catch (e) {
+    // A bad admin key or an unreachable Redis: stop the ledger's writer before giving up.
+    await ledger?.close().catch(() => {});
     if (owned) await store.close();
     throw e;
   }

@@ -6,6 +6,7 @@
 import type { SseEvent } from '../../providers/index.js';
 import type { ChunkRestorer, WireChunk } from '../redaction/chunk-restorer.js';
 import type { AttemptFailure } from '../routing/outcome.js';
+import type { SseTally } from './sse-tally.js';
 import { hasContent, type ClientSink, type StreamTotals } from './stream-types.js';
 
 const DONE = '[DONE]';
@@ -103,6 +104,13 @@ export class RelayState {
   writeTail(sink: ClientSink, restore: ChunkRestorer): void {
     const tail = restore.finish(this.template);
     if (tail) sink.write(`data: ${JSON.stringify(tail)}\n\n`);
+  }
+
+  /** Totals of the parsed part plus the bytes an {@link SseTally} counted after it. */
+  totalsWith(tally: SseTally): StreamTotals {
+    const parsed = this.totals();
+    if (tally.done) this.done = true;
+    return { usage: tally.usage ?? parsed.usage, contentEvents: parsed.contentEvents + tally.contentEvents };
   }
 
   totals(): StreamTotals {

@@ -43,6 +43,8 @@ export class SseParser {
   private event: string | undefined;
   private lastId: string | undefined;
   private bytes = 0;
+  /** Set by `pause()`: lines are no longer parsed, bytes wait in `pending`. */
+  private paused = false;
 
   constructor(
     private readonly onEvent: (e: SseEvent) => void,
@@ -64,6 +66,10 @@ export class SseParser {
     if (chunk.length === 0) return;
     this.bytes += chunk.length;
     let buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    if (this.paused) {
+      this.pending.push(buf);
+      return;
+    }
     if (this.skipLf) {
       this.skipLf = false;
       if (buf[0] === LF) buf = buf.subarray(1);
@@ -83,6 +89,34 @@ export class SseParser {
   }
 
   /**
+   * Stop parsing after the event being dispatched (call it from the event callback): the rest of
+   * the chunk, and of later chunks, waits unparsed for `resume()` or `takeRest()`. The gateway
+   * parses a stream only until its first content and relays the rest as bytes.
+   */
+  pause(): void {
+    this.paused = true;
+  }
+
+  /** Parse what waited while paused, and go on parsing. */
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    if (this.pending.length === 0) return;
+    const rest = Buffer.concat(this.pending);
+    this.pending = [];
+    this.bytes -= rest.length; // push counts them again
+    this.push(rest);
+  }
+
+  /** The bytes that waited unparsed since `pause()`; the parser keeps none of them. */
+  takeRest(): Buffer | undefined {
+    if (!this.paused || this.pending.length === 0) return undefined;
+    const rest = this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending);
+    this.pending = [];
+    return rest;
+  }
+
+  /**
    * Signal end of input. Per the spec an event not terminated by a blank
    * line is discarded; the return value says whether anything was dropped.
    */
@@ -96,7 +130,7 @@ export class SseParser {
 
   private splitLf(buf: Buffer): number {
     let start = 0;
-    for (let nl = buf.indexOf(LF, start); nl !== -1; nl = buf.indexOf(LF, start)) {
+    for (let nl = buf.indexOf(LF, start); nl !== -1 && !this.paused; nl = buf.indexOf(LF, start)) {
       this.line(buf, start, nl);
       start = nl + 1;
     }
@@ -105,7 +139,7 @@ export class SseParser {
 
   private splitAny(buf: Buffer): number {
     let start = 0;
-    for (let i = 0; i < buf.length; i++) {
+    for (let i = 0; i < buf.length && !this.paused; i++) {
       const b = buf[i];
       if (b !== LF && b !== CR) continue;
       this.line(buf, start, i);

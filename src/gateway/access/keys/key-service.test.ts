@@ -20,14 +20,21 @@ describe.each(cases)('%s keys', (dialect, makeHarness, skip) => {
     let h: StoreHarness;
     let store: Store;
     let now: number;
-    const open = (extra: Parameters<typeof openAccess>[0] = {}): Promise<AccessServices> =>
-      openAccess({ store, env: {}, now: () => now, ...extra });
+    let opened: AccessServices[] = [];
+    const open = async (extra: Parameters<typeof openAccess>[0] = {}): Promise<AccessServices> => {
+      const a = await openAccess({ store, env: {}, now: () => now, ...extra });
+      opened.push(a);
+      return a;
+    };
     beforeEach(async () => {
       h = await makeHarness();
       store = await h.open();
       now = T0;
     });
     afterEach(async () => {
+      // Stop each ledger's writer threads before the files go (they would recreate -wal and -shm).
+      for (const a of opened) await a.close();
+      opened = [];
       await store.close();
       await h.cleanup();
     });

@@ -74,7 +74,8 @@ export class SqliteWorkerLedgerDb implements LedgerDb {
   readonly #workerData: Record<string, unknown>;
   readonly #waiting = new Map<number, Waiter>();
   #worker: Worker | undefined;
-  readonly #checkpointer: WalCheckpointer;
+  /** Started with the first batch: read-only users (`spend`, `keys list`) need no second thread. */
+  #checkpointer: WalCheckpointer | undefined;
   #nextId = 0;
 
   /** Write to the file behind `db` (a file database, not `:memory:`) from a worker; read through `db`. */
@@ -91,8 +92,7 @@ export class SqliteWorkerLedgerDb implements LedgerDb {
       streamCol: STREAM_COL,
       walPages: SAFETY_NET_WAL_PAGES,
     };
-    const { driver, file } = this.#workerData as { driver: string; file: string };
-    this.#checkpointer = new WalCheckpointer({ driver, file, busyMs: BUSY_TIMEOUT_MS, sizeLimitBytes: SAFETY_NET_WAL_PAGES * 4096 });
+
     // Start now rather than on the first row: loading the driver in the worker takes tens of ms of CPU,
     // which would otherwise land on the first requests (the servers share one core in bench/gateway.sh).
     this.#spawn();
@@ -101,6 +101,10 @@ export class SqliteWorkerLedgerDb implements LedgerDb {
   insert(rows: readonly (readonly unknown[])[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
     const worker = this.#spawn();
+    if (!this.#checkpointer) {
+      const { driver, file } = this.#workerData as { driver: string; file: string };
+      this.#checkpointer = new WalCheckpointer({ driver, file, busyMs: BUSY_TIMEOUT_MS, sizeLimitBytes: SAFETY_NET_WAL_PAGES * 4096 });
+    }
     const id = this.#nextId++;
     return new Promise<void>((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
@@ -123,7 +127,8 @@ export class SqliteWorkerLedgerDb implements LedgerDb {
     const worker = this.#worker;
     this.#worker = undefined;
     if (worker) await worker.terminate();
-    await this.#checkpointer.close();
+    await this.#checkpointer?.close();
+    this.#checkpointer = undefined;
   }
 
   /** The worker, started with the ledger and again after it died (the group commit retries the batch). */
