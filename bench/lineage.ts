@@ -1,9 +1,10 @@
 /**
  * Fingerprint throughput against raw reads: `npx vite-node bench/lineage.ts [GB]`.
  * Writes a BF16 llama-shaped safetensors model of about GB gigabytes in two
- * shards (with model.safetensors.index.json), warms the page cache, times
- * `cat FILES > /dev/null`, then times the fingerprint pass (all signals'
- * inputs, on every core). The target is fingerprint speed ≥ 0.7 × cat speed.
+ * shards (with model.safetensors.index.json), syncs, warms the page cache,
+ * then times `cat FILES > /dev/null` and the fingerprint pass (all signals'
+ * inputs, on every core) in alternation, best of three each. The target is
+ * fingerprint speed ≥ 0.7 × cat speed.
  */
 import { execFileSync } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
@@ -68,20 +69,26 @@ const time = (f: () => void) => {
   f();
   return Number(process.hrtime.bigint() - t) / 1e9;
 };
+const catAll = () => execFileSync('sh', ['-c', `cat ${files.join(' ')} > /dev/null`]);
 try {
+  // Let the kernel write the new files back first, so neither measurement shares the machine with writeback.
+  execFileSync('sync');
   const m = await openModel(dir);
   const bytes = m.tensors.reduce((a, t) => a + t.shape[0] * t.rowBytes, 0);
-  time(() => execFileSync('sh', ['-c', `cat ${files.join(' ')} > /dev/null`]));
-  const cat = Math.min(...[0, 1, 2].map(() => time(() => execFileSync('sh', ['-c', `cat ${files.join(' ')} > /dev/null`]))));
-  const runs: number[] = [];
+  time(catAll);
   // LINEAGE_BENCH_CHEAP drops the invariant and unit layers; LINEAGE_BENCH_EXACT takes moments over every row (reads every byte).
   const budget = { ...(process.env.LINEAGE_BENCH_CHEAP ? { invariantLayers: 0, unitLayers: 0 } : {}), ...(process.env.LINEAGE_BENCH_EXACT ? { momentRows: 0 } : {}) };
+  // Alternate the two, best of three each, so both see the same machine (other work on it comes and goes).
+  const cats: number[] = [];
+  const runs: number[] = [];
   let read = 0;
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < 3; i++) {
+    cats.push(time(catAll));
     const t = process.hrtime.bigint();
     read = (await fingerprintModel(m, { budget })).bytesRead;
     runs.push(Number(process.hrtime.bigint() - t) / 1e9);
   }
+  const cat = Math.min(...cats);
   const fp = Math.min(...runs);
   const mbs = (s: number) => (bytes / s / 1e6).toFixed(0);
   console.log(`model: ${layers} layers, ${(bytes / 1e9).toFixed(2)} GB BF16 in 2 shards`);

@@ -18,7 +18,7 @@ export const lineageCommand: CliCommand = {
       .description('compare model folders, GGUF files or manifest models for lineage: identical, derived (fine-tune, quantization, merge, continued training), same architecture, or independent')
       .option('--json', 'print every figure as JSON')
       .option('--html <file>', 'write an HTML report (similarity matrix and per-layer curves)')
-      .option('--threads <n>', 'worker threads (default: every core)')
+      .option('--threads <n>', 'compute threads, this one included (default: every core)')
       .option('-c, --config <file>', 'config file (for manifest model names)', 'modelgate.yaml')
       .action(
         run(async (models: string[], opts: LineageOpts) => {

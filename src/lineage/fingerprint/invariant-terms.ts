@@ -10,24 +10,11 @@ import type { LayerInvariants } from '../types.js';
 /** Projections of one layer: 'in' roles are n × out, 'out' roles are n × in. */
 export type LayerProjections = Partial<Record<'q' | 'k' | 'v' | 'o' | 'gate' | 'up' | 'down', Float32Array>>;
 
-/** Σ_h Σ_j A[t, g(h)·hd + j] · B[u, h·hd + j] style contraction over heads. */
-function headTerm(a: Float32Array, aWidth: number, aGroup: boolean, b: Float32Array, bWidth: number, bGroup: boolean, n: number, heads: number, hd: number, perKv: number): Float32Array {
-  const out = new Float32Array(n * n);
-  for (let h = 0; h < heads; h++) {
-    const ao = (aGroup ? Math.floor(h / perKv) : h) * hd;
-    const bo = (bGroup ? Math.floor(h / perKv) : h) * hd;
-    for (let t = 0; t < n; t++) {
-      for (let u = 0; u < n; u++) {
-        let s = 0;
-        for (let j = 0; j < hd; j++) s += (a[t * aWidth + ao + j] as number) * (b[u * bWidth + bo + j] as number);
-        out[t * n + u] = (out[t * n + u] as number) + s;
-      }
-    }
-  }
-  return out;
-}
+/** `a · bᵀ` for two n × width row-major matrices: the n × n matrix of row dot products. */
+export type Gram = (a: Float32Array, b: Float32Array, n: number, width: number) => Float32Array;
 
-function plainTerm(a: Float32Array, b: Float32Array, n: number, width: number): Float32Array {
+/** The plain JavaScript Gram product (f64 sums). */
+export const jsGram: Gram = (a, b, n, width) => {
   const out = new Float32Array(n * n);
   for (let t = 0; t < n; t++) {
     for (let u = 0; u < n; u++) {
@@ -37,25 +24,36 @@ function plainTerm(a: Float32Array, b: Float32Array, n: number, width: number): 
     }
   }
   return out;
+};
+
+/** Widen a grouped-query projection (kvHeads × hd per token) to one slice per query head, so head sums become one dot product. */
+export function expandHeads(a: Float32Array, n: number, heads: number, kvHeads: number, hd: number): Float32Array {
+  if (heads === kvHeads) return a;
+  const perKv = heads / kvHeads;
+  const out = new Float32Array(n * heads * hd);
+  for (let t = 0; t < n; t++) {
+    for (let h = 0; h < heads; h++) out.set(a.subarray((t * kvHeads + Math.floor(h / perKv)) * hd, (t * kvHeads + Math.floor(h / perKv) + 1) * hd), (t * heads + h) * hd);
+  }
+  return out;
 }
 
 /** The four terms of a layer, or undefined when a projection is missing. */
-export function layerInvariants(layer: number, p: LayerProjections, n: number, heads: number, kvHeads: number): LayerInvariants | undefined {
+export function layerInvariants(layer: number, p: LayerProjections, n: number, heads: number, kvHeads: number, gram: Gram = jsGram): LayerInvariants | undefined {
   const { q, k, v, o, gate, up, down } = p;
   if (!q || !k || !v || !o || !up || !down) return undefined;
   const qw = q.length / n;
   const kw = k.length / n;
   const hd = qw / heads;
   if (!Number.isInteger(hd) || kw !== hd * kvHeads) return undefined;
-  const perKv = heads / kvHeads;
+  if (!Number.isInteger(heads / kvHeads)) return undefined;
   const ff = up.length / n;
   return {
     layer,
     terms: {
-      qk: headTerm(q, qw, false, k, kw, true, n, heads, hd, perKv),
-      vo: headTerm(v, kw, true, o, qw, false, n, heads, hd, perKv),
-      updown: plainTerm(up, down, n, ff),
-      gatedown: gate ? plainTerm(gate, down, n, ff) : new Float32Array(n * n),
+      qk: gram(q, expandHeads(k, n, heads, kvHeads, hd), n, qw),
+      vo: gram(expandHeads(v, n, heads, kvHeads, hd), o, n, qw),
+      updown: gram(up, down, n, ff),
+      gatedown: gate ? gram(gate, down, n, ff) : new Float32Array(n * n),
     },
   };
 }

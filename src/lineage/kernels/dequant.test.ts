@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { quantizeQ4_0, quantizeQ8_0, toHalf } from '../test-support/quantize.js';
 import { dequantize, halfToFloat } from './dequant.js';
@@ -84,5 +85,18 @@ describe('dequantize', () => {
   it('maps rope-interleaved GGUF rows back to Hugging Face order', () => {
     // One head of 4 rows: GGUF order is [0, 2, 1, 3] of the HF rows.
     expect([0, 1, 2, 3].map((g) => hfRow(g, 4, 1))).toEqual([0, 2, 1, 3]);
+  });
+});
+
+describe('K-quant dequantization against ggml', () => {
+  // Blocks quantized, and dequantized, by ggml's own library (see __fixtures__/ggml-k-blocks.py).
+  const fixture = JSON.parse(readFileSync(new URL('./__fixtures__/ggml-k-blocks.json', import.meta.url), 'utf8')) as Record<string, { blocks: string; values: string[] }>;
+
+  it.each(['Q4_K', 'Q6_K'])('%s decodes to the same floats as ggml', (type) => {
+    const f = fixture[type] as { blocks: string; values: string[] };
+    const blocks = Uint8Array.from(f.blocks.match(/../g) ?? [], (h) => parseInt(h, 16));
+    const out = new Float32Array(f.values.length);
+    dequantize(type, blocks, out, out.length);
+    expect([...new Uint32Array(out.buffer)].map((v) => v.toString(16).padStart(8, '0'))).toEqual(f.values);
   });
 });

@@ -3,58 +3,28 @@
  * signals use (moments, a fixed sample grid, projections onto probe-token
  * embeddings, unit features). Self-contained like `dequant.ts`, so the same
  * text runs inline and inside a worker: these functions call only each other
- * and the decoder passed in.
+ * and what is passed in (the decoder and the kernel arena), because test
+ * runners rewrite cross-module references.
  *
- * Cost model: 16-bit tensors that need every row for their columns only (MLP
- * unit features) or for exact moments are not decoded; their moments come
- * from a 65,536-bin count of the raw words and their kept columns are looked
- * up in a 65,536-entry value table. Only rows that feed a sample, a moment
- * estimate or a probe projection are decoded whole.
+ * Cost model: bytes land in the arena straight from `read`; probe projections
+ * and moments run on the arena's SIMD kernels; rows that only give MLP unit
+ * features are not decoded whole (their kept columns are picked from the raw
+ * words). Sparse reads merge across small gaps, since a read costs about as
+ * much as 16 KB more bytes.
  */
-import type { dequantize } from './dequant.js';
+import type { Decode, JobLayout, JobState, TensorJob, TensorJobResult } from './job-types.js';
+import type { KernelArena } from './simd/arena.js';
 
-/** The decoder, passed in so the kernel text has no module references (test runners rewrite imports). */
-export type Decode = typeof dequantize;
+export type { Decode, JobLayout, JobState, TensorJob, TensorJobResult } from './job-types.js';
 
-/** One tensor to fingerprint; arrays are plain so the job can be posted to a worker. */
-export interface TensorJob {
-  path: string;
-  /** Absolute byte offset of the tensor's data. */
-  start: number;
-  type: string;
-  rows: number;
-  cols: number;
-  rowBytes: number;
-  /** GGUF attn_q/attn_k: rows are interleaved for rope per head; map them back to Hugging Face order. */
-  ropeHeads?: number;
-  /** Rows and columns of the sample grid (ascending, in Hugging Face order). */
-  sampleRows: number[];
-  sampleCols: number[];
-  /** Stored rows (ascending) the moments are taken over; absent: every row (exact). */
-  momentRows?: number[];
-  /** Probe-token embeddings (n × cols for 'in', n × rows for 'out'). */
-  probe?: { n: number; mode: 'in' | 'out'; x: Float32Array };
-  /** Columns kept for every row (unit features of MLP rows). */
-  unitCols?: number[];
-}
+/** Bytes read per chunk: past the per-read cost, and small enough that a chunk and its floats stay in L2. */
+export const CHUNK_BYTES = 512 * 1024;
 
-/** What the pass returns for one tensor. */
-export interface TensorJobResult {
-  count: number;
-  sum: number;
-  sumSq: number;
-  /** sampleRows.length × sampleCols.length values. */
-  samples: Float32Array;
-  /** 'in': n × rows (X·Wᵀ); 'out': n × cols (X·W). */
-  projection?: Float32Array;
-  /** rows × unitCols.length values. */
-  units?: Float32Array;
-  /** Tensor bytes this job read. */
-  bytesRead: number;
-}
+/** Gaps between wanted rows up to this many bytes are read through rather than skipped with another read. */
+export const GAP_BYTES = 16 * 1024;
 
-/** Bytes read per chunk; large enough for sequential throughput, small enough to bound memory. */
-export const CHUNK_BYTES = 8 * 1024 * 1024;
+/** Projections run on rows quantized to ±this (see `simd/quantized.ts` for why it cannot overflow). */
+export const QUANT_LIMIT = 4095;
 
 /** Hugging Face row index of stored row `g` (identity unless rope-interleaved). */
 export function hfRow(g: number, rows: number, ropeHeads: number): number {
@@ -65,56 +35,27 @@ export function hfRow(g: number, rows: number, ropeHeads: number): number {
   return h * hd + (local & 1) * (hd / 2) + (local >> 1);
 }
 
-/** Stored rows to read as [first, count] runs: every row, or the sampled and moment rows only. */
+/** Stored rows to read as [first, count] runs: every row, or the sampled and moment rows with small gaps read through. */
 export function rowRuns(job: TensorJob): [number, number][] {
-  if (!job.momentRows || job.probe || job.unitCols) return [[0, job.rows]];
+  if (!job.momentRows || job.probe || job.units) return [[0, job.rows]];
   const want = new Uint8Array(job.rows);
   for (const r of job.momentRows) want[r] = 1;
   // Sample rows are in Hugging Face order; mark the stored rows that hold them.
-  const slot = new Int32Array(job.rows).fill(-1);
-  for (const r of job.sampleRows) slot[r] = 1;
-  for (let g = 0; g < job.rows; g++) if (slot[hfRow(g, job.rows, job.ropeHeads ?? 0)] === 1) want[g] = 1;
+  if (!job.ropeHeads) for (const r of job.sampleRows) want[r] = 1;
+  else {
+    const slot = new Uint8Array(job.rows);
+    for (const r of job.sampleRows) slot[r] = 1;
+    for (let g = 0; g < job.rows; g++) if (slot[hfRow(g, job.rows, job.ropeHeads)] === 1) want[g] = 1;
+  }
   const runs: [number, number][] = [];
+  const gapRows = Math.floor(GAP_BYTES / job.rowBytes);
   for (let g = 0; g < job.rows; g++) {
     if (!want[g]) continue;
     const last = runs[runs.length - 1];
-    if (last && last[0] + last[1] === g) last[1]++;
+    if (last && g - (last[0] + last[1]) <= gapRows) last[1] = g - last[0] + 1;
     else runs.push([g, 1]);
   }
   return runs;
-}
-
-/** Run a job with `read(buffer, position) → bytesRead` as the only I/O. */
-export function runTensorJob(job: TensorJob, read: (buf: Uint8Array, pos: number) => number, decode: Decode): TensorJobResult {
-  const rowsPerChunk = Math.max(1, Math.floor(CHUNK_BYTES / job.rowBytes));
-  const raw = new Uint8Array(rowsPerChunk * job.rowBytes);
-  const half = job.type === 'BF16' || job.type === 'F16';
-  const lazy = half && !job.probe;
-  const ctx = {
-    job, raw, decode, lazy,
-    vals: new Float32Array((lazy ? 1 : rowsPerChunk) * job.cols),
-    slot: new Int32Array(job.rows).fill(-1),
-    moment: job.momentRows ? new Uint8Array(job.rows) : undefined,
-    table: lazy ? halfTable(job.type, decode) : undefined,
-    hist: lazy && !job.momentRows ? new Float64Array(65536) : undefined,
-  };
-  job.sampleRows.forEach((r, i) => (ctx.slot[r] = i));
-  if (ctx.moment && job.momentRows) for (const r of job.momentRows) ctx.moment[r] = 1;
-  const nc = job.sampleCols.length;
-  const res: TensorJobResult = { count: 0, sum: 0, sumSq: 0, samples: new Float32Array(job.sampleRows.length * nc), bytesRead: 0 };
-  const p = job.probe;
-  if (p) res.projection = new Float32Array(p.n * (p.mode === 'in' ? job.rows : job.cols));
-  if (job.unitCols) res.units = new Float32Array(job.rows * job.unitCols.length);
-  for (const [first, count] of rowRuns(job)) {
-    for (let row0 = first; row0 < first + count; row0 += rowsPerChunk) {
-      const nr = Math.min(rowsPerChunk, first + count - row0);
-      readRows(job, read, raw.subarray(0, nr * job.rowBytes), row0);
-      res.bytesRead += nr * job.rowBytes;
-      foldChunk(ctx, res, row0, nr);
-    }
-  }
-  if (ctx.hist && ctx.table) histMoments(ctx.hist, ctx.table, res);
-  return res;
 }
 
 /** Fill `view` with the bytes of stored rows from `row0`. */
@@ -127,151 +68,211 @@ export function readRows(job: TensorJob, read: (buf: Uint8Array, pos: number) =>
   }
 }
 
-/** Every value of a 16-bit type, indexed by its bit pattern. */
-export function halfTable(type: string, decode: Decode): Float32Array {
-  const words = new Uint16Array(65536);
-  for (let i = 0; i < 65536; i++) words[i] = i;
-  const table = new Float32Array(65536);
-  decode(type, new Uint8Array(words.buffer), table, 65536);
-  return table;
+/** Lay a job out in the arena (after its 256 bytes of kernel scratch). */
+export function jobLayout(job: TensorJob, runs: readonly [number, number][]): JobLayout {
+  const align = (n: number) => (n + 63) & ~63;
+  const stride = (job.cols + 7) & ~7;
+  const p = job.probe;
+  const n4 = p ? (p.n + 3) & ~3 : 0;
+  const longest = runs.reduce((a, r) => Math.max(a, r[1]), 1);
+  const rowsPerChunk = Math.max(1, Math.min(longest, Math.floor(CHUNK_BYTES / job.rowBytes)));
+  // Regions one after another, each 64-byte aligned with 64 bytes of slack (kernels read and write up to 8 values past a row).
+  let at = 256;
+  const region = (bytes: number) => {
+    const start = at;
+    at = align(at + bytes + 64);
+    return start;
+  };
+  const out = p?.mode === 'out';
+  const q = p !== undefined;
+  const nrPad = (rowsPerChunk + 7) & ~7;
+  const L: JobLayout = {
+    stride, n4, rowsPerChunk, nrPad,
+    x: region(n4 * (out ? job.rows : stride) * 4),
+    acc: region(n4 * (out ? stride : job.rows) * 4),
+    raw: region(rowsPerChunk * job.rowBytes),
+    vals: region(rowsPerChunk * stride * 4),
+    // Quantized forms: 'in' keeps the tokens once; 'out' rescales them per chunk (xc) and pairs the rows (wp).
+    xq: region(q ? n4 * (out ? nrPad : stride) * 2 : 0),
+    xScales: region(q ? n4 * 4 : 0),
+    wq: region(q ? (rowsPerChunk + 1) * stride * 2 : 0),
+    wScales: region(q ? rowsPerChunk * 4 : 0),
+    xc: region(out ? n4 * nrPad * 4 : 0),
+    wp: region(out ? nrPad * stride * 2 : 0),
+    end: 0,
+    decodeAll: p !== undefined || (job.type !== 'BF16' && job.type !== 'F32'),
+  };
+  L.end = at;
+  return L;
 }
 
-/** Moments from a count of each 16-bit pattern: the same sums the decoded values give, in another order. */
-export function histMoments(hist: Float64Array, table: Float32Array, res: TensorJobResult): void {
-  for (let i = 0; i < 65536; i++) {
-    const c = hist[i] as number;
-    if (c === 0) continue;
-    const v = table[i] as number;
-    res.count += c;
-    res.sum += c * v;
-    res.sumSq += c * v * v;
+/** Project one decoded chunk of `nr` stored rows from `row0` onto the probe tokens, on 16-bit integers. */
+export function projectChunk(job: TensorJob, L: JobLayout, arena: KernelArena, row0: number, nr: number): void {
+  const p = job.probe;
+  if (!p) return;
+  arena.quantRows(L.vals, L.stride, nr, L.wq, L.wScales, QUANT_LIMIT);
+  if (p.mode === 'in') {
+    arena.projectInQ(L.xq, L.stride * 2, L.n4, L.wq, L.stride, nr, L.acc + row0 * 4, job.rows * 4, L.xScales, L.wScales);
+    return;
+  }
+  // Σ_r x[t, r] · w[r, c] with w[r] = wq[r] · scale[r]: fold each row's scale into the tokens, then quantize them per token.
+  const f = new Float32Array(arena.buffer);
+  const xc = L.xc >> 2;
+  for (let t = 0; t < L.n4; t++) {
+    for (let k = 0; k < L.nrPad; k++) f[xc + t * L.nrPad + k] = k < nr ? Math.fround((f[(L.x >> 2) + t * job.rows + row0 + k] as number) * (f[(L.wScales >> 2) + k] as number)) : 0;
+  }
+  arena.quantRows(L.xc, L.nrPad, L.n4, L.xq, L.xScales, QUANT_LIMIT);
+  arena.pairRows(L.wq, L.stride, nr, L.wp);
+  arena.projectOutQ(L.xq, L.nrPad * 2, L.n4, L.wp, L.stride, (nr + 1) >> 1, L.acc, L.stride * 4, L.xScales);
+}
+
+/** Run a job with `read(buffer, position) → bytesRead` as the only I/O. */
+export function runTensorJob(job: TensorJob, read: (buf: Uint8Array, pos: number) => number, decode: Decode, arena: KernelArena): TensorJobResult {
+  const runs = rowRuns(job);
+  const L = jobLayout(job, runs);
+  arena.ensure(L.end);
+  const bytes = new Uint8Array(arena.buffer);
+  const res: TensorJobResult = { count: 0, sum: 0, sumSq: 0, samples: new Float32Array(job.sampleRows.length * job.sampleCols.length), bytesRead: 0 };
+  const st: JobState = { L, slot: new Int32Array(job.rows).fill(-1), moment: undefined, units: job.units ? new Float32Array(job.units.out) : undefined };
+  job.sampleRows.forEach((r, i) => (st.slot[r] = i));
+  if (job.momentRows) {
+    st.moment = new Uint8Array(job.rows);
+    for (const r of job.momentRows) st.moment[r] = 1;
+  }
+  if (job.probe) setupProbe(job, L, arena);
+  for (const [first, count] of runs) {
+    for (let row0 = first; row0 < first + count; row0 += L.rowsPerChunk) {
+      const nr = Math.min(L.rowsPerChunk, first + count - row0);
+      readRows(job, read, bytes.subarray(L.raw, L.raw + nr * job.rowBytes), row0);
+      res.bytesRead += nr * job.rowBytes;
+      foldChunk(job, st, arena, decode, res, row0, nr);
+      projectChunk(job, L, arena, row0, nr);
+    }
+  }
+  if (job.probe) res.projection = finishProbe(job, L, arena);
+  return res;
+}
+
+/** Decode stored rows [k0, k1) of the chunk into floats at `vals`, zeroing the padding. */
+export function decodeRows(job: TensorJob, L: JobLayout, arena: KernelArena, decode: Decode, k0: number, k1: number): void {
+  const buf = arena.buffer;
+  const f = new Float32Array(buf);
+  const whole = L.stride === job.cols;
+  for (let k = k0; k < k1; k = whole ? k1 : k + 1) {
+    const nr = whole ? k1 - k0 : 1;
+    const src = L.raw + k * job.rowBytes;
+    const dst = L.vals + k * L.stride * 4;
+    if (job.type === 'BF16') arena.widenBf16(src, dst, nr * job.cols);
+    else if (job.type === 'F16') arena.widenF16(src, dst, nr * job.cols);
+    else if (job.type === 'F32') f.set(new Float32Array(buf, src, nr * job.cols), dst >> 2);
+    else decode(job.type, new Uint8Array(buf, src, nr * job.rowBytes), new Float32Array(buf, dst, nr * job.cols), nr * job.cols);
+    if (!whole) f.fill(0, (dst >> 2) + job.cols, (dst >> 2) + L.stride);
   }
 }
 
-/** Count the 16-bit words of a chunk (little-endian): the only per-element work for rows nothing else decodes. */
-export function countWords(bytes: Uint8Array, hist: Float64Array): void {
-  const u32 = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
-  for (let i = 0; i < u32.length; i++) {
-    const w = u32[i] as number;
-    hist[w & 0xffff] = (hist[w & 0xffff] as number) + 1;
-    hist[w >>> 16] = (hist[w >>> 16] as number) + 1;
-  }
-  if (bytes.length & 2) {
-    const w = (bytes[bytes.length - 2] as number) | ((bytes[bytes.length - 1] as number) << 8);
-    hist[w] = (hist[w] as number) + 1;
-  }
-}
-
-interface ChunkCtx {
-  job: TensorJob;
-  raw: Uint8Array;
-  decode: Decode;
-  lazy: boolean;
-  vals: Float32Array;
-  slot: Int32Array;
-  moment: Uint8Array | undefined;
-  table: Float32Array | undefined;
-  hist: Float64Array | undefined;
-}
-
-/** Fold `nr` stored rows from `row0` (already in `ctx.raw`) into the result. */
-export function foldChunk(ctx: ChunkCtx, res: TensorJobResult, row0: number, nr: number): void {
-  const { job, raw, vals } = ctx;
-  const cols = job.cols;
-  if (ctx.hist) countWords(raw.subarray(0, nr * job.rowBytes), ctx.hist);
-  if (!ctx.lazy) ctx.decode(job.type, raw.subarray(0, nr * job.rowBytes), vals, nr * cols);
-  for (let k = 0; k < nr; k++) {
-    const g = row0 + k;
-    const r = hfRow(g, job.rows, job.ropeHeads ?? 0);
-    const inMoments = ctx.moment ? ctx.moment[g] === 1 : !ctx.hist;
-    let off = k * cols;
-    if (ctx.lazy && (inMoments || (ctx.slot[r] as number) >= 0)) {
-      ctx.decode(job.type, raw.subarray(k * job.rowBytes, (k + 1) * job.rowBytes), vals, cols);
-      off = 0;
-    } else if (ctx.lazy) {
-      pickUnits(job, res, new Uint16Array(raw.buffer, raw.byteOffset + k * job.rowBytes, cols), ctx.table as Float32Array, r);
+/** Decode what the chunk needs, then add its moments, samples and unit features. */
+export function foldChunk(job: TensorJob, st: JobState, arena: KernelArena, decode: Decode, res: TensorJobResult, row0: number, nr: number): void {
+  const { L, slot, moment } = st;
+  const rope = job.ropeHeads ?? 0;
+  const needed = (k: number) => !moment || moment[row0 + k] === 1 || (slot[hfRow(row0 + k, job.rows, rope)] as number) >= 0;
+  if (L.decodeAll || !job.units) decodeRows(job, L, arena, decode, 0, nr);
+  else for (let k = 0; k < nr; k++) if (needed(k)) decodeRows(job, L, arena, decode, k, k + 1);
+  for (let k = 0; k < nr; ) {
+    if (moment && moment[row0 + k] !== 1) {
+      k++;
       continue;
     }
-    if (inMoments) addMoments(vals, off, cols, res);
-    foldRow(job, res, vals, off, r, ctx.slot);
+    let e = k + 1;
+    while (e < nr && (!moment || moment[row0 + e] === 1)) e++;
+    const [s, q] = L.stride === job.cols ? arena.moments(L.vals + k * L.stride * 4, (e - k) * job.cols) : rowMoments(job, L, arena, k, e);
+    res.sum += s;
+    res.sumSq += q;
+    res.count += (e - k) * job.cols;
+    k = e;
+  }
+  const f = new Float32Array(arena.buffer);
+  const nc = job.sampleCols.length;
+  for (let k = 0; k < nr; k++) {
+    const si = slot[hfRow(row0 + k, job.rows, rope)] as number;
+    if (si >= 0) for (let j = 0; j < nc; j++) res.samples[si * nc + j] = f[(L.vals >> 2) + k * L.stride + (job.sampleCols[j] as number)] as number;
+  }
+  const u = job.units;
+  if (!u || !st.units) return;
+  if (L.decodeAll) pickUnits(f, (L.vals >> 2) - row0 * L.stride, L.stride, row0, nr, job, st.units);
+  else for (let k = 0; k < nr; k++) {
+    if (needed(k)) pickUnits(f, (L.vals >> 2) - row0 * L.stride, L.stride, row0 + k, 1, job, st.units);
+    else pickRaw(job, L, arena, k, row0 + k, st.units);
   }
 }
 
-/** Add one decoded row to the moments. */
-export function addMoments(vals: Float32Array, off: number, cols: number, res: TensorJobResult): void {
+/** Unit features of decoded stored rows [g0, g0 + n): row g's floats start at `base + g · stride`. */
+export function pickUnits(f: Float32Array, base: number, stride: number, g0: number, n: number, job: TensorJob, out: Float32Array): void {
+  const u = job.units as NonNullable<TensorJob['units']>;
+  const cols = u.cols;
+  const w = cols.length;
+  for (let g = g0; g < g0 + n; g++) {
+    const from = base + g * stride;
+    const to = hfRow(g, job.rows, job.ropeHeads ?? 0) * u.stride + u.at;
+    for (let j = 0; j < w; j++) out[to + j] = f[from + (cols[j] as number)] as number;
+  }
+}
+
+/** Moments of padded rows [k0, k1), row by row. */
+export function rowMoments(job: TensorJob, L: JobLayout, arena: KernelArena, k0: number, k1: number): [number, number] {
   let s = 0;
-  let ss = 0;
-  for (let i = off; i < off + cols; i++) {
-    const v = vals[i] as number;
-    s += v;
-    ss += v * v;
+  let q = 0;
+  for (let k = k0; k < k1; k++) {
+    const [a, b] = arena.moments(L.vals + k * L.stride * 4, job.cols);
+    s += a;
+    q += b;
   }
-  res.sum += s;
-  res.sumSq += ss;
-  res.count += cols;
+  return [s, q];
 }
 
-/** Unit features of one undecoded 16-bit row, through the value table. */
-export function pickUnits(job: TensorJob, res: TensorJobResult, words: Uint16Array, table: Float32Array, r: number): void {
-  const uc = job.unitCols;
-  const units = res.units;
-  if (uc && units) for (let j = 0; j < uc.length; j++) units[r * uc.length + j] = table[words[uc[j] as number] as number] as number;
+/** Unit features of undecoded BF16 or F32 stored row g (chunk row k), picked from its raw words. */
+export function pickRaw(job: TensorJob, L: JobLayout, arena: KernelArena, k: number, g: number, out: Float32Array): void {
+  const u = job.units as NonNullable<TensorJob['units']>;
+  const cols = u.cols;
+  const to = hfRow(g, job.rows, job.ropeHeads ?? 0) * u.stride + u.at;
+  const start = L.raw + k * job.rowBytes;
+  if (job.type === 'F32') {
+    const f = new Float32Array(arena.buffer, start, job.cols);
+    for (let j = 0; j < cols.length; j++) out[to + j] = f[cols[j] as number] as number;
+    return;
+  }
+  const words = new Uint16Array(arena.buffer, start, job.cols);
+  const bits = new Uint32Array(out.buffer, out.byteOffset, out.length);
+  for (let j = 0; j < cols.length; j++) bits[to + j] = (words[cols[j] as number] as number) << 16;
 }
 
-/** Samples, projection and unit features of one decoded row at `vals[off]`. */
-export function foldRow(job: TensorJob, res: TensorJobResult, vals: Float32Array, off: number, r: number, slot: Int32Array): void {
-  const si = slot[r] as number;
-  if (si >= 0) {
-    const nc = job.sampleCols.length;
-    for (let j = 0; j < nc; j++) res.samples[si * nc + j] = vals[off + (job.sampleCols[j] as number)] as number;
-  }
+/** Zero the probe regions and lay out the tokens: 'in' at the padded column stride, 'out' in stored row order. */
+export function setupProbe(job: TensorJob, L: JobLayout, arena: KernelArena): void {
   const p = job.probe;
-  const proj = res.projection;
-  if (p && proj) {
-    if (p.mode === 'in') projectIn(p.x, p.n, vals, off, job.cols, proj, job.rows, r);
-    else projectOut(p.x, p.n, vals, off, job.cols, proj, job.rows, r);
+  if (!p) return;
+  const f = new Float32Array(arena.buffer);
+  f.fill(0, L.x >> 2, L.raw >> 2);
+  const rope = job.ropeHeads ?? 0;
+  for (let t = 0; t < p.n; t++) {
+    if (p.mode === 'in') f.set(p.x.subarray(t * job.cols, (t + 1) * job.cols), (L.x >> 2) + t * L.stride);
+    else if (!rope) f.set(p.x.subarray(t * job.rows, (t + 1) * job.rows), (L.x >> 2) + t * job.rows);
+    else for (let g = 0; g < job.rows; g++) f[(L.x >> 2) + t * job.rows + g] = p.x[t * job.rows + hfRow(g, job.rows, rope)] as number;
   }
-  const uc = job.unitCols;
-  const units = res.units;
-  if (uc && units) for (let j = 0; j < uc.length; j++) units[r * uc.length + j] = vals[off + (uc[j] as number)] as number;
+  if (p.mode === 'in') arena.quantRows(L.x, L.stride, L.n4, L.xq, L.xScales, QUANT_LIMIT);
 }
 
-/** proj[t, r] = x[t] · row, four tokens per pass so each row value is loaded once per four products. */
-export function projectIn(x: Float32Array, n: number, vals: Float32Array, off: number, cols: number, proj: Float32Array, rows: number, r: number): void {
-  let t = 0;
-  for (; t + 4 <= n; t += 4) {
-    const x0 = t * cols;
-    const x1 = x0 + cols;
-    const x2 = x1 + cols;
-    const x3 = x2 + cols;
-    let a0 = 0;
-    let a1 = 0;
-    let a2 = 0;
-    let a3 = 0;
-    for (let c = 0; c < cols; c++) {
-      const v = vals[off + c] as number;
-      a0 += (x[x0 + c] as number) * v;
-      a1 += (x[x1 + c] as number) * v;
-      a2 += (x[x2 + c] as number) * v;
-      a3 += (x[x3 + c] as number) * v;
-    }
-    proj[t * rows + r] = a0;
-    proj[(t + 1) * rows + r] = a1;
-    proj[(t + 2) * rows + r] = a2;
-    proj[(t + 3) * rows + r] = a3;
+/** The projection in Hugging Face order, without padding. */
+export function finishProbe(job: TensorJob, L: JobLayout, arena: KernelArena): Float32Array {
+  const p = job.probe as NonNullable<TensorJob['probe']>;
+  const f = new Float32Array(arena.buffer);
+  const a = L.acc >> 2;
+  if (p.mode === 'out') {
+    const out = new Float32Array(p.n * job.cols);
+    for (let t = 0; t < p.n; t++) out.set(f.subarray(a + t * L.stride, a + t * L.stride + job.cols), t * job.cols);
+    return out;
   }
-  for (; t < n; t++) {
-    let acc = 0;
-    for (let c = 0; c < cols; c++) acc += (x[t * cols + c] as number) * (vals[off + c] as number);
-    proj[t * rows + r] = acc;
-  }
-}
-
-/** proj[t] += x[t, r] · row. */
-export function projectOut(x: Float32Array, n: number, vals: Float32Array, off: number, cols: number, proj: Float32Array, rows: number, r: number): void {
-  for (let t = 0; t < n; t++) {
-    const w = x[t * rows + r] as number;
-    const po = t * cols;
-    for (let c = 0; c < cols; c++) proj[po + c] = (proj[po + c] as number) + w * (vals[off + c] as number);
-  }
+  const rope = job.ropeHeads ?? 0;
+  if (!rope) return f.slice(a, a + p.n * job.rows);
+  const out = new Float32Array(p.n * job.rows);
+  for (let t = 0; t < p.n; t++) for (let g = 0; g < job.rows; g++) out[t * job.rows + hfRow(g, job.rows, rope)] = f[a + t * job.rows + g] as number;
+  return out;
 }
