@@ -20,8 +20,6 @@ export interface GatewayCore {
   adminKeyHash: Buffer | undefined;
   adminRecord: ApiKeyRecord;
   shadow: ShadowRunner;
-  /** Ledger writes not yet durable; shutdown waits for them. */
-  pendingWrites: Set<Promise<void>>;
   draining: boolean;
 }
 

@@ -66,7 +66,6 @@ export async function createGateway(o: GatewayOptions): Promise<Gateway> {
     adminKeyHash: adminKey ? keyHash(adminKey) : undefined,
     adminRecord: adminRecord(clock.now()),
     shadow: new ShadowRunner(o.shadowSink, { metrics, clock, logger, random }),
-    pendingWrites: new Set(),
     draining: false,
   };
   const inner = createListener(core, o.fallback);
@@ -114,7 +113,7 @@ async function drain(core: GatewayCore, server: Server, adapters: { close(): Pro
   server.closeAllConnections();
   await closed;
   await core.shadow.drain();
-  await Promise.all([...core.pendingWrites]);
+  // Every row queued so far, written: the ledger's flush waits for its queue and the batch in flight.
   await core.access.ledger.flush();
   await Promise.allSettled(adapters.map((a) => a.close()));
 }

@@ -42,8 +42,6 @@ export function finishRequest(core: GatewayCore, facts: RequestFacts, status: nu
     core.metrics.count('ledger_errors');
     core.logger.error('ledger write failed', { requestId: row.requestId, error: (err as Error).message });
   });
-  core.pendingWrites.add(write);
-  void write.finally(() => core.pendingWrites.delete(write));
   if (facts.admission) {
     void facts.admission.settle({ tokens: row.promptTokens + row.completionTokens, costUsd: row.costUsd }).catch((err: unknown) => core.logger.warn('limit settle failed', { requestId: row.requestId, error: (err as Error).message }));
   }

@@ -35,10 +35,17 @@ export function checkLedgerRow(row: LedgerRow): number {
   }
   const tsMs = Date.parse(row.ts);
   if (Number.isNaN(tsMs)) throw new RangeError(`ledger row ${row.requestId}: ts "${row.ts}" is not a date`);
-  for (const [name, v] of [['promptTokens', row.promptTokens], ['completionTokens', row.completionTokens], ['costUsd', row.costUsd], ['latencyMs', row.latencyMs], ['status', row.status]] as const) {
-    if (!Number.isFinite(v) || v < 0) throw new RangeError(`ledger row ${row.requestId}: ${name} must be a finite number >= 0 (got ${v})`);
-  }
+  // Checked one by one (no arrays per row: this runs for every request).
+  checkAmount(row, 'promptTokens', row.promptTokens);
+  checkAmount(row, 'completionTokens', row.completionTokens);
+  checkAmount(row, 'costUsd', row.costUsd);
+  checkAmount(row, 'latencyMs', row.latencyMs);
+  checkAmount(row, 'status', row.status);
   return tsMs;
+}
+
+function checkAmount(row: LedgerRow, name: string, v: number): void {
+  if (!Number.isFinite(v) || v < 0) throw new RangeError(`ledger row ${row.requestId}: ${name} must be a finite number >= 0 (got ${v})`);
 }
 
 /** A row as insert values in {@link LEDGER_COLUMNS} order (`stream` as a boolean; SQLite converts it). */
