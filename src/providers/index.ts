@@ -105,6 +105,7 @@ export type { ParamMap, ParamSpec } from './shared/map-params.js';
 
 // Streams, retries, limits (also for the gateway's raw path)
 export { SseParser } from './shared/sse.js';
+export { Tripwire } from './shared/tripwire.js';
 export type { SseEvent } from './shared/sse.js';
 export { ChunkAssembler } from './shared/assemble.js';
 export { DEFAULT_RETRY, withRetry, retryDelay, parseRetryAfter } from './shared/retry.js';

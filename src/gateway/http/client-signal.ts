@@ -8,17 +8,14 @@
  * `AbortSignal.any`) ask for `real()`, which is created only then.
  */
 import type { ServerResponse } from 'node:http';
-
-type Listener = () => void;
+import { Tripwire } from '../../providers/index.js';
 
 /** Aborts when the client closes the connection before the answer ended. */
-export class ClientSignal {
-  aborted = false;
-  reason: unknown = undefined;
-  #listeners: Listener[] = [];
+export class ClientSignal extends Tripwire {
   #real: AbortController | undefined;
 
   constructor(res: ServerResponse) {
+    super();
     res.once('close', () => {
       if (!res.writableFinished) this.abort(new DOMException('the client closed the connection', 'AbortError'));
     });
@@ -40,11 +37,7 @@ export class ClientSignal {
 
   abort(reason: unknown): void {
     if (this.aborted) return;
-    this.aborted = true;
-    this.reason = reason;
-    const ls = this.#listeners;
-    this.#listeners = [];
-    for (const l of ls) l();
+    this.trip(reason);
     this.#real?.abort(reason);
   }
 
@@ -52,12 +45,12 @@ export class ClientSignal {
     if (this.aborted) throw this.reason;
   }
 
-  addEventListener(_type: 'abort', listener: Listener): void {
-    this.#listeners.push(listener);
+  /** EventTarget shape, as the limiter, the backoff sleep and undici use it. */
+  addEventListener(type: 'abort', listener: () => void): void {
+    this.on(type, listener);
   }
 
-  removeEventListener(_type: 'abort', listener: Listener): void {
-    const i = this.#listeners.indexOf(listener);
-    if (i >= 0) this.#listeners.splice(i, 1);
+  removeEventListener(type: 'abort', listener: () => void): void {
+    this.removeListener(type, listener);
   }
 }

@@ -9,7 +9,7 @@
  * of each row's largest value, far below what the invariant terms are
  * compared at. `js-kernels.ts` mirrors every kernel bit for bit.
  */
-import { frame, seq } from './frame.js';
+import { frame, rowPairs, seq } from './frame.js';
 import { forLoop, I, T, type WasmFunction } from './wasm-emit.js';
 
 /** f32 bits of 1.5 · 2²³: added to |v| < 2²², the low bits of the sum are v rounded to nearest even. */
@@ -111,17 +111,7 @@ export function projectInQ(): WasmFunction {
     ...get(at('out')), ...get(at('t')), ...get(at('os')), ...I.mul, ...I.add, ...get(at('r')), ...I.i32(4), ...I.mul, ...I.add, ...set(at('ob')),
     ...store,
   ]);
-  const body = [
-    ...get(at('cols')), ...I.i32(2), ...I.mul, ...set(at('cb')),
-    ...forLoop(at('r'), I.i32(0), get(at('nr')), I.i32(2), [
-      ...get(at('w')), ...get(at('r')), ...get(at('cb')), ...I.mul, ...I.add, ...set(at('w0')),
-      ...get(at('r')), ...I.i32(1), ...I.add, ...get(at('nr')), ...I.ltU, ...set(at('two')),
-      ...I.i32(4), ...I.i32(0), ...get(at('two')), ...I.select, ...set(at('d1')),
-      ...get(at('w0')), ...get(at('cb')), ...I.i32(0), ...get(at('two')), ...I.select, ...I.add, ...set(at('w1')),
-      ...tokens,
-    ]),
-  ];
-  return { name: 'project_in_q', params: 10, locals: decl, body };
+  return { name: 'project_in_q', params: 10, locals: decl, body: rowPairs(at, 2, tokens) };
 }
 
 /**

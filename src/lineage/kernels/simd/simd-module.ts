@@ -11,7 +11,7 @@
  * feeds several products while everything stays within the 16 vector
  * registers of x86-64.
  */
-import { frame, hsum, seq } from './frame.js';
+import { frame, hsum, rowPairs, seq } from './frame.js';
 import { pairRows, projectInQ, projectOutQ, quantRows } from './quantized.js';
 import { forLoop, I, ifElse, T, wasmModule, type WasmFunction } from './wasm-emit.js';
 
@@ -135,18 +135,7 @@ function projectIn(): WasmFunction {
     ...get(at('out')), ...get(at('t')), ...get(at('os')), ...I.mul, ...I.add, ...get(at('r')), ...I.i32(4), ...I.mul, ...I.add, ...set(at('ob')),
     ...store,
   ]);
-  const body = [
-    ...get(at('cols')), ...I.i32(4), ...I.mul, ...set(at('cb')),
-    ...forLoop(at('r'), I.i32(0), get(at('nr')), I.i32(2), [
-      ...get(at('w')), ...get(at('r')), ...get(at('cb')), ...I.mul, ...I.add, ...set(at('w0')),
-      // A second row when there is one, else the first again, stored over itself.
-      ...get(at('r')), ...I.i32(1), ...I.add, ...get(at('nr')), ...I.ltU, ...set(at('two')),
-      ...I.i32(4), ...I.i32(0), ...get(at('two')), ...I.select, ...set(at('d1')),
-      ...get(at('w0')), ...get(at('cb')), ...I.i32(0), ...get(at('two')), ...I.select, ...I.add, ...set(at('w1')),
-      ...tokens,
-    ]),
-  ];
-  return { name: 'project_in', params: 8, locals: decl, body };
+  return { name: 'project_in', params: 8, locals: decl, body: rowPairs(at, 4, tokens) };
 }
 
 /** Initial memory of a kernel instance, in 64 KiB pages; it grows per job as needed. */
