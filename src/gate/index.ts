@@ -12,3 +12,9 @@ export type { GateCheck, GateCheckId, GateContext, GateSubject, CheckResult } fr
 // Attestations (the gateway's admission reads them)
 export { AttestationSchema, AttestedCheckSchema, ATTESTATION_SCHEMA, attestationPath, readAttestation, writeAttestation, revisionFileName } from './attestation.js';
 export type { Attestation, AttestedCheck } from './attestation.js';
+
+// Lineage for the license policy (`modelgate policy`)
+export { policyLineage } from './policy-lineage.js';
+export type { PolicyLineageOptions } from './policy-lineage.js';
+export { compareForModel } from './lineage-compare.js';
+export type { LineageResult } from './lineage-compare.js';

@@ -3,11 +3,11 @@
  * result when nothing it depends on changed), then write the model's
  * attestation. A model fails when any check that ran failed.
  */
-import { hubFromEnv, projectPaths, readLock, type LockedModel } from '../artifacts/index.js';
-import { ConfigError, InputError, isModelgateError, loadConfig, type Config } from '../core/index.js';
+import { InputError, isModelgateError } from '../core/index.js';
 import { ATTESTATION_SCHEMA, attestationPath, readAttestation, writeAttestation, type Attestation, type AttestedCheck } from './attestation.js';
 import { orderedChecks } from './checks/index.js';
-import { CATALOG_DIR, digestOf, folderDigest, packageVersion } from './digest.js';
+import { gateContext, openGateProject, revisionOf } from './context.js';
+import { digestOf } from './digest.js';
 import type { GateCheck, GateCheckId, GateContext, GateSubject } from './types.js';
 
 /** Options of {@link runGate}; the CLI's flags map onto these. */
@@ -43,21 +43,6 @@ export interface GateReport {
   models: GateModelResult[];
 }
 
-const revisionOf = (l: LockedModel): string => (l.kind === 'artifact' ? l.revision : l.version);
-
-/** Every name in `gate:` must be a manifest model: a typo would silently skip a check. */
-function checkGateNames(config: Config, file: string): void {
-  const g = config.gate;
-  if (!g) return;
-  const named: [string, string][] = [
-    ...g.evals.flatMap((e, i) => [...(e.models ?? []).map((m): [string, string] => [`gate.evals.${i}.models`, m]), ...(e.baseline !== undefined ? [[`gate.evals.${i}.baseline`, e.baseline] as [string, string]] : [])]),
-    ...(g.redteam?.models ?? []).map((m): [string, string] => ['gate.redteam.models', m]),
-    ...g.lineage.map((l, i): [string, string] => [`gate.lineage.${i}.model`, l.model]),
-    ...Object.keys(g.serve).map((m): [string, string] => ['gate.serve', m]),
-  ];
-  const bad = named.filter(([, m]) => !(m in config.models)).map(([path, m]) => `${path}: "${m}" is not declared under models:`);
-  if (bad.length > 0) throw new ConfigError('MG_CONFIG_INVALID', file, `${bad.length} problem(s)\n${bad.join('\n')}`);
-}
 
 async function runOne(check: GateCheck, ctx: GateContext, s: GateSubject, prev: Attestation | undefined, noReuse: boolean, o: RunGateOptions): Promise<AttestedCheck> {
   const base = { id: check.id, title: check.title };
@@ -113,16 +98,11 @@ async function gateModel(ctx: GateContext, s: GateSubject, o: RunGateOptions): P
  * @example const r = await runGate({ configPath: 'modelgate.yaml' }); if (!r.passed) process.exitCode = 1;
  */
 export async function runGate(o: RunGateOptions = {}): Promise<GateReport> {
-  const paths = projectPaths(o.configPath);
-  const config = await loadConfig(paths.configPath);
-  checkGateNames(config, paths.configPath);
-  const lock = await readLock(paths.lockPath);
+  const { config, paths, lock } = await openGateProject(o.configPath);
   if (!lock) throw new InputError('MG_LOCK_NOT_FOUND', paths.lockPath, 'not found (run `modelgate lock` first)');
   const unknown = (o.only ?? []).filter((m) => !(m in config.models));
   if (unknown.length > 0) throw new InputError('MG_MODEL_UNKNOWN', paths.configPath, `not in the manifest: ${unknown.join(', ')}`);
-  const env = o.env ?? process.env;
-  const blobPath = o.blobPath ?? hubFromEnv(env).blobPath;
-  const ctx: GateContext = { config, paths, lock, version: await packageVersion(), catalogDigest: await folderDigest(CATALOG_DIR), blobPath, env, now: o.now ?? new Date() };
+  const ctx = await gateContext({ config, paths, lock }, o);
   const models: GateModelResult[] = [];
   for (const model of (o.only ? [...o.only] : Object.keys(config.models)).sort()) {
     const locked = lock.models[model];

@@ -18,7 +18,7 @@ export type { ChainNode, Identifier, LicenseChain, ModelDocs, ModelLookup, Resol
 
 // Policy (`modelgate policy`)
 export { evaluatePolicy, evaluateModel, baselinePolicy, renderPolicyResult } from './policy/index.js';
-export type { EvaluatePolicyOptions, ModelPolicyResult, PolicyMatch, PolicyResult } from './policy/index.js';
+export type { AssumedBase, EvaluatePolicyOptions, LineageByModel, LineageEvidence, ModelPolicyResult, PolicyMatch, PolicyResult } from './policy/index.js';
 
 // Evidence and change detection (`modelgate lock`, `modelgate verify`)
 export { lockWithEvidence, verifyWithEvidence, acceptLicenseChange, readRecord, diffRecords } from './evidence/index.js';

@@ -15,6 +15,11 @@ export const POLICY_DECISIONS = ['allow', 'review', 'deny'] as const;
 /** `allow`, `review` or `deny`. */
 export type PolicyDecision = (typeof POLICY_DECISIONS)[number];
 
+/** What a rule may decide: a decision, or `warn` (shown with its evidence, decides nothing). */
+export const RULE_DECISIONS = [...POLICY_DECISIONS, 'warn'] as const;
+/** `allow`, `review`, `deny` or `warn`. */
+export type RuleDecision = (typeof RULE_DECISIONS)[number];
+
 /** Obligations a rule can test, named as in the docs and the `license` report. */
 export const POLICY_OBLIGATIONS = [
   'commercial-use',
@@ -85,7 +90,10 @@ export type ObligationCondition = z.infer<typeof ObligationConditionSchema>;
 
 /** `when: { license: [...] }`: license ids anywhere in the chain; `unknown` matches an unidentified license. */
 export const LicenseConditionSchema = z.strictObject({ license: oneOrMany(z.string().min(1)) });
-/** `when: { finding: [...] }`: license finding rule ids such as `license/unresolved-ancestor`. */
+/**
+ * `when: { finding: [...] }`: license finding rule ids such as `license/unresolved-ancestor`
+ * or `license/undisclosed-derivation`; a finding a rule names is decided by that rule, not by `review_findings`.
+ */
 export const FindingConditionSchema = z.strictObject({ finding: oneOrMany(z.string().min(1)) });
 
 const CONDITION_SHAPES = 'expected { license: [ids] }, { finding: [rule ids] } or { obligation: <name>, ... }';
@@ -109,7 +117,8 @@ export type PolicyCondition = z.infer<typeof ConditionSchema>;
 export const PolicyRuleSchema = z.strictObject({
   id: z.string().regex(RULE_ID, 'rule ids use lowercase letters, digits, ".", "_" and "-"'),
   when: ConditionSchema,
-  decision: z.enum(POLICY_DECISIONS),
+  /** `warn` reports the match but leaves the decision to the other rules. */
+  decision: z.enum(RULE_DECISIONS),
   /** Why the rule exists; shown with every decision it makes. */
   reason: z.string().min(1).optional(),
 });
@@ -146,7 +155,7 @@ export const PolicySchema = z
     our_regions: z.array(z.string().min(1)).default([]),
     /** Decision for a model that no rule matched. */
     default: z.enum(POLICY_DECISIONS).default('review'),
-    /** License findings at or above this severity open a review (rule id `findings`); `off` disables. */
+    /** License findings at or above this severity open a review (rule id `findings`) unless a rule names them; `off` disables. */
     review_findings: z.enum([...SEVERITIES, 'off']).default('high'),
     rules: z.array(PolicyRuleSchema).default([]),
     exceptions: z.array(PolicyExceptionSchema).default([]),

@@ -36,7 +36,7 @@ export const licenseCheck: GateCheck = {
     const details = { decision: r.decision, license: r.license ?? null, matches: r.matches, findings: r.findings };
     if (r.decision === 'allow') return result(true, r.skipped ?? `allowed (${r.license?.id ?? r.license?.name ?? 'license'})`, details, thresholds);
     const why = r.matches
-      .filter((m) => m.decision !== 'allow' && !m.waived)
+      .filter((m) => m.decision !== 'allow' && m.decision !== 'warn' && !m.waived)
       .map((m) => `${m.ruleId}${m.reason ? ` (${m.reason})` : `: ${m.detail}`}`);
     return result(false, `${r.decision}: ${why.slice(0, 3).join('; ') || 'see `modelgate policy`'}`, details, thresholds);
   },

@@ -7,13 +7,12 @@
  * and modelgate's version.
  */
 import { resolve } from 'node:path';
-import { compareModels, type LineagePair } from '../../lineage/index.js';
 import { digestOf, pathStamp } from '../digest.js';
-import type { GateCheck, GateContext } from '../types.js';
+import { compareForModel, lineageExpectations as expectations, type LineageResult } from '../lineage-compare.js';
+import type { GateCheck } from '../types.js';
 import { baseInputs, result } from './shared.js';
 
-const expectations = (ctx: GateContext, model: string) => (ctx.config.gate?.lineage ?? []).filter((l) => l.model === model);
-const related = (p: LineagePair) => p.verdict === 'derived' || p.verdict === 'identical';
+const related = (p: LineageResult['pairs'][number]) => p.verdict === 'derived' || p.verdict === 'identical';
 
 /** The lineage check. */
 export const lineageCheck: GateCheck = {
@@ -32,10 +31,8 @@ export const lineageCheck: GateCheck = {
   },
   async run(ctx, s) {
     const wanted = expectations(ctx, s.model);
-    const others = [...new Set(wanted.flatMap((l) => l.against))];
-    const report = await compareModels([s.model, ...others], { configPath: ctx.paths.configPath });
-    const mine = report.pairs.filter((p) => p.a === s.model || p.b === s.model);
-    const verdictWith = (o: string) => mine.find((p) => p.a === o || p.b === o);
+    const details = await compareForModel(ctx, s.model);
+    const verdictWith = (o: string) => details.pairs.find((p) => p.a === o || p.b === o);
     const failures: string[] = [];
     for (const l of wanted) {
       const hits = l.against.filter((o) => {
@@ -45,10 +42,8 @@ export const lineageCheck: GateCheck = {
       if (l.expect === 'independent' && hits.length > 0) failures.push(`expected independent, but derived from ${hits.join(', ')}`);
       if (l.expect === 'derived' && hits.length === 0) failures.push(`expected derived from one of ${l.against.join(', ')}, found none`);
     }
-    const findings = report.findings.filter((f) => f.message.startsWith(`${s.model} and `) || f.message.includes(` and ${s.model} share`));
-    for (const f of findings) failures.push(`${f.ruleId}: ${f.message}`);
-    const details = { pairs: mine.map((p) => ({ a: p.a, b: p.b, verdict: p.verdict, kind: p.kind ?? null, evidence: p.evidence })), findings };
-    const summary = failures.length > 0 ? failures.join('; ') : mine.map((p) => `${p.a === s.model ? p.b : p.a}: ${p.verdict}${p.kind ? ` (${p.kind})` : ''}`).join(', ');
+    for (const f of details.findings) failures.push(`${f.ruleId}: ${f.message}`);
+    const summary = failures.length > 0 ? failures.join('; ') : details.pairs.map((p) => `${p.a === s.model ? p.b : p.a}: ${p.verdict}${p.kind ? ` (${p.kind})` : ''}`).join(', ');
     return result(failures.length === 0, summary, details, wanted.map(({ against, expect }) => ({ against, expect })));
   },
 };

@@ -104,4 +104,19 @@ describe('buildChain: shape of the chain', () => {
     const chain = await buildChain(m, { lookup: lookupOf([]), identifier });
     expect(chain.findings[0]).toMatchObject({ ruleId: 'license/sources-disagree', file: 'mixed/README.md' });
   });
+
+  it('evaluates an undisclosed base lineage found as if declared, once, and marks it', async () => {
+    const base = model('org/base', { license: licenseText('test-research') });
+    const silent = model('silent', { license: licenseText('test-permissive') });
+    const why = 'not declared; lineage: fine-tune';
+    const chain = await buildChain(silent, { lookup: lookupOf([]), identifier, assumed: [{ ref: 'org/base', why, found: { ok: true, model: base } }] });
+    expect(chain.root.parents.map((p) => [p.label, p.assumed])).toEqual([['org/base', why]]);
+    expect(chain.effective.commercialUse.status).toBe('not-allowed');
+    expect(chain.findings.map((f) => f.ruleId)).toContain('license/derivative-relaxes-terms');
+    // A base the card already declares is not added twice.
+    const declared = model('declared', { license: licenseText('test-permissive'), card: card({ base_model: 'org/base' }) });
+    const twice = await buildChain(declared, { lookup: lookupOf([base]), identifier, assumed: [{ ref: 'org/base', why, found: { ok: true, model: base } }] });
+    expect(twice.root.parents).toHaveLength(1);
+    expect(twice.root.parents[0]?.assumed).toBeUndefined();
+  });
 });

@@ -14,11 +14,21 @@ import type { ChainNode, Identifier, LicenseChain, LookupResult, ModelLookup, Re
 /** Ancestors deeper than this are not followed (real chains are a few links long). */
 export const MAX_CHAIN_DEPTH = 8;
 
+/** A base of the root that no document declares (lineage found it), already looked up. */
+export interface AssumedParent {
+  ref: string;
+  found: LookupResult;
+  /** Shown beside the ancestor: why it is in the chain. */
+  why: string;
+}
+
 /** Where ancestors are looked up and how licenses are identified. */
 export interface BuildChainOptions {
   lookup: ModelLookup;
   identifier: Identifier;
   maxDepth?: number;
+  /** Undeclared bases of the root: evaluated as if its card declared them, so their terms bind it. */
+  assumed?: readonly AssumedParent[];
 }
 
 interface Walk {
@@ -38,6 +48,7 @@ interface Walk {
 export async function buildChain(root: ResolvedModel, options: BuildChainOptions): Promise<LicenseChain> {
   const walk: Walk = { options, memo: new Map(), findings: [], lookups: new Map() };
   const node = await visit(root, root.label, [], walk);
+  for (const a of options.assumed ?? []) await assume(node, root, a, walk);
   const ancestors = collectAncestors(node);
   const own = obligationsOf(node);
   const inherited = mergeAll(ancestors.map(obligationsOf));
@@ -113,6 +124,21 @@ async function visit(model: ResolvedModel, ref: string, path: readonly string[],
     }
   }
   return node;
+}
+
+/** Add an undeclared base to the root, unless the chain already holds it. */
+async function assume(node: ChainNode, root: ResolvedModel, a: AssumedParent, walk: Walk): Promise<void> {
+  const where = `${root.label}/README.md: base_model`;
+  if (!a.found.ok) {
+    node.parents.push({ ...unresolvedNode(a.ref, a.found.reason ?? `not found in ${a.found.tried.join(', ')}`), assumed: a.why });
+    walk.findings.push(unresolvedFinding(where, a.ref, a.found));
+    return;
+  }
+  // The memo holds the root and every ancestor visited so far.
+  if (walk.memo.has(a.found.model.key)) return;
+  const parent = await visit(a.found.model, a.ref, [root.key], walk);
+  parent.assumed = a.why;
+  node.parents.push(parent);
 }
 
 function lookupOnce(ref: string, walk: Walk): Promise<LookupResult> {

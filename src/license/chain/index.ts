@@ -1,6 +1,6 @@
 // Base-model chains: resolve ancestors and combine their obligations.
 export { buildChain, collectAncestors, obligationsOf, MAX_CHAIN_DEPTH } from './build-chain.js';
-export type { BuildChainOptions } from './build-chain.js';
+export type { AssumedParent, BuildChainOptions } from './build-chain.js';
 export { baseModelsOf, normalizeRef, ggufBaseModels } from './base-models.js';
 export type { BaseModels } from './base-models.js';
 export { mergeObligations, mergeAll, relaxedDimensions, unknownObligations, stricterPermission, permissionRank, authorizationRank } from './merge-obligations.js';

@@ -19,7 +19,7 @@ function describeNode(n: ChainNode): string {
   const where = n.via === 'unresolved' ? 'UNRESOLVED' : `${n.via}${n.revision ? ` @${shortRev(n.revision)}` : ''}`;
   const license = n.identification ? `${n.identification.id ?? 'unidentified'} (${n.identification.confidence.toFixed(2)})` : 'unknown terms';
   const rel = n.relation && n.parents.length > 0 ? `  ${n.relation}${n.relationInferred ? ' (inferred)' : ''} of:` : '';
-  const note = n.note ? `  [${n.note}]` : '';
+  const note = [n.assumed, n.note].filter(Boolean).map((x) => `  [${x}]`).join('');
   return `${n.label}  [${where}]  ${license}${rel}${note}`;
 }
 

@@ -85,6 +85,8 @@ export interface ChainNode {
   parents: ChainNode[];
   /** Why the node has no parents although it declares some (cycle, depth) or why it is unresolved. */
   note?: string;
+  /** Set on an ancestor no card or header declares but lineage found in the weights: what found it. */
+  assumed?: string;
 }
 
 /** A model's chain and the obligations that bind it. */

@@ -3,7 +3,7 @@
  * read the effective (inherited and combined) obligations and cite the
  * models in the chain whose own license imposes the term.
  */
-import type { ObligationCondition, Policy, PolicyCondition, PolicyDecision } from '../../core/config/policy.schema.js';
+import type { ObligationCondition, Policy, PolicyCondition, RuleDecision } from '../../core/config/policy.schema.js';
 import type { Finding } from '../../core/findings.js';
 import { obligationsOf } from '../chain/build-chain.js';
 import type { ChainNode } from '../chain/types.js';
@@ -20,8 +20,8 @@ export interface MatchContext {
   effective: Obligations;
   findings: readonly Finding[];
   policy: Policy;
-  /** The decision of the rule being tested: `allow` needs every license in the chain to match, deny and review any. */
-  decision: PolicyDecision;
+  /** The decision of the rule being tested: `allow` needs every license in the chain to match, the others any. */
+  decision: RuleDecision;
 }
 
 /** A match: what held, and the evidence (which model, file and field said so). */
@@ -46,14 +46,16 @@ export function conditionKind(c: PolicyCondition): ConditionKind {
 
 /** Cite what a node's license identification rests on. */
 export function citeNode(n: ChainNode): string {
-  if (!n.identification) return `${n.label}: terms unknown (${n.note ?? 'not resolved'})`;
+  // An ancestor only lineage found says so, since no card names it.
+  const label = n.assumed ? `${n.label} (${n.assumed})` : n.label;
+  if (!n.identification) return `${label}: terms unknown (${n.note ?? 'not resolved'})`;
   const id = n.identification.id;
   const backing = n.identification.evidence
     .filter((e) => id === undefined || e.says === id)
     .sort((a, b) => b.confidence - a.confidence)
     .slice(0, 3)
     .map((e) => `${e.file}${e.field ? ` ${e.field}` : ''} (${e.source}): "${clip(e.value)}"`);
-  return `${n.label}: ${id ?? 'unidentified'}${backing.length > 0 ? ` per ${backing.join(', ')}` : ''}`;
+  return `${label}: ${id ?? 'unidentified'}${backing.length > 0 ? ` per ${backing.join(', ')}` : ''}`;
 }
 
 function clip(s: string): string {

@@ -120,3 +120,31 @@ describe('license conditions', () => {
     expect(evaluateModel(both, s, NOW).decision).toBe('allow');
   });
 });
+
+describe('finding rules and warnings', () => {
+  const undisclosed = { ruleId: 'license/undisclosed-derivation', severity: 'high' as const, file: 'models/chat', message: 'chat and base share weights (fine-tune) but neither declares a base model', evidence: 'lineage verdict: derived (fine-tune)' };
+  async function withFinding() {
+    const s = await subject('chat', { license: licenseText('test-permissive') });
+    return { ...s, chain: { ...s.chain, findings: [...s.chain.findings, undisclosed] } };
+  }
+  const rules = (decision: string) => PolicySchema.parse({ default: 'allow', rules: [{ id: 'undisclosed', when: { finding: 'license/undisclosed-derivation' }, decision, reason: 'say what it derives from' }] });
+
+  it('opens a review through review_findings when no rule names the finding', async () => {
+    const r = evaluateModel(PolicySchema.parse({ default: 'allow' }), await withFinding(), NOW);
+    expect(r.decision).toBe('review');
+    expect(r.matches.find((m) => m.ruleId === 'findings')?.evidence).toEqual(['models/chat: chat and base share weights (fine-tune) but neither declares a base model']);
+  });
+
+  it('lets a rule that names the finding decide it: deny, or warn without failing', async () => {
+    expect(evaluateModel(rules('deny'), await withFinding(), NOW).decision).toBe('deny');
+    const w = evaluateModel(rules('warn'), await withFinding(), NOW);
+    expect(w.decision).toBe('allow');
+    expect(w.matches.map((m) => `${m.ruleId}:${m.decision}`)).toEqual(['undisclosed:warn', 'default:allow']);
+  });
+
+  it('leaves a model without the finding alone', async () => {
+    const r = evaluateModel(rules('deny'), await subject('solo', { license: licenseText('test-permissive') }), NOW);
+    expect(r.decision).toBe('allow');
+    expect(r.matches.map((m) => m.ruleId)).toEqual(['default']);
+  });
+});

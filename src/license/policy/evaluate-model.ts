@@ -43,8 +43,8 @@ export function evaluateModel(policy: Policy, subject: PolicySubject, now: Date)
   }
   const reviewFindings = findingsMatch(policy, chain);
   if (reviewFindings) matches.push(reviewFindings);
-  // A waived rule still decided the model: a person recorded why it is accepted.
-  if (matches.length === 0) matches.push({ ruleId: 'default', decision: policy.default, detail: 'no rule matched this model; the policy default applies', evidence: [] });
+  // A waived rule still decided the model: a person recorded why it is accepted. A warning decides nothing.
+  if (matches.every((m) => m.decision === 'warn')) matches.push({ ruleId: 'default', decision: policy.default, detail: 'no rule matched this model; the policy default applies', evidence: [] });
   applyExceptions(policy, model, matches, now, findings);
   reportUnmatchedExceptions(policy, model, matches, now, findings);
   const root = chain.root.identification;
@@ -60,10 +60,14 @@ export function evaluateModel(policy: Policy, subject: PolicySubject, now: Date)
   };
 }
 
-/** The built-in `findings` rule: license findings at or above `review_findings` open a review. */
+/**
+ * The built-in `findings` rule: license findings at or above `review_findings`
+ * open a review, except those a rule names (that rule decides them, e.g. `warn`).
+ */
 function findingsMatch(policy: Policy, chain: LicenseChain): PolicyMatch | undefined {
   const threshold = policy.review_findings;
-  const serious = threshold === 'off' ? [] : chain.findings.filter((f) => meetsSeverity(f.severity, threshold));
+  const decided = new Set(policy.rules.flatMap((r) => ('finding' in r.when ? r.when.finding : [])));
+  const serious = threshold === 'off' ? [] : chain.findings.filter((f) => meetsSeverity(f.severity, threshold) && !decided.has(f.ruleId));
   if (serious.length === 0) return undefined;
   return {
     ruleId: 'findings',

@@ -9,6 +9,7 @@ import type { LicenseChain } from '../chain/types.js';
 import { unknownObligations } from '../chain/merge-obligations.js';
 import { baselinePolicy } from './baseline.js';
 import { evaluateModel } from './evaluate-model.js';
+import type { LineageByModel, LineageEvidence } from './lineage-evidence.js';
 import { policyFinding } from './rules.js';
 import type { ModelPolicyResult, PolicyResult } from './types.js';
 
@@ -18,6 +19,8 @@ export interface EvaluatePolicyOptions extends LicenseSourceOptions {
   only?: readonly string[];
   /** The current time, for exception expiry (tests). */
   now?: Date;
+  /** What lineage found per model (the gate's `policyLineage`): its findings and undisclosed bases join the model's chain. */
+  lineage?: LineageByModel;
 }
 
 /**
@@ -35,7 +38,11 @@ export async function evaluatePolicy(options: EvaluatePolicyOptions = {}): Promi
     .filter((n) => !options.only || options.only.includes(n))
     .sort();
   const models: ModelPolicyResult[] = [];
-  for (const name of names) models.push(decideOne(await project.chainOf(name), policy, now));
+  for (const name of names) {
+    const lineage = options.lineage?.[name];
+    const r = decideOne(await project.chainOf(name, lineage?.bases), policy, now, lineage);
+    models.push(lineage ? { ...r, lineage } : r);
+  }
   const findings: Finding[] = policy.exceptions
     .filter((e) => !config?.models[e.model])
     .map((e) => policyFinding('policy/exception-unknown-model', { file: 'modelgate.yaml', message: `exception names model "${e.model}", which is not in the manifest`, evidence: e.reason }));
@@ -47,8 +54,9 @@ export async function evaluatePolicy(options: EvaluatePolicyOptions = {}): Promi
   };
 }
 
-function decideOne(mc: ModelChain, policy: ReturnType<typeof baselinePolicy>, now: Date): ModelPolicyResult {
-  if (mc.ok) return evaluateModel(policy, { model: mc.name, chain: mc.chain }, now);
+function decideOne(mc: ModelChain, policy: ReturnType<typeof baselinePolicy>, now: Date, lineage: LineageEvidence | undefined): ModelPolicyResult {
+  // Lineage findings are judged like the chain's own: `finding:` rules and `review_findings` see them.
+  if (mc.ok) return evaluateModel(policy, { model: mc.name, chain: { ...mc.chain, findings: [...mc.chain.findings, ...(lineage?.findings ?? [])] } }, now);
   if (mc.hosted) {
     return { model: mc.name, decision: 'allow', license: undefined, effective: undefined, matches: [], findings: [mc.finding], acknowledged: [], chain: undefined, skipped: mc.finding.message };
   }
@@ -57,7 +65,7 @@ function decideOne(mc: ModelChain, policy: ReturnType<typeof baselinePolicy>, no
     root: { ref: mc.name, label: mc.name, via: 'unresolved', parents: [], note: mc.finding.message },
     inherited: undefined,
     effective: unknownObligations(),
-    findings: [mc.finding],
+    findings: [mc.finding, ...(lineage?.findings ?? [])],
   };
   return evaluateModel(policy, { model: mc.name, chain }, now);
 }

@@ -8,3 +8,4 @@ export type { ConditionKind, ConditionMatch, MatchContext } from './conditions.j
 export { baselinePolicy } from './baseline.js';
 export { renderPolicyResult, renderModelDecision } from './render-policy.js';
 export type { ModelPolicyResult, PolicyMatch, PolicyResult } from './types.js';
+export type { AssumedBase, LineageByModel, LineageEvidence } from './lineage-evidence.js';

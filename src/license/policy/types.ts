@@ -1,14 +1,16 @@
 /** Result values of a policy evaluation. */
-import type { PolicyDecision } from '../../core/config/policy.schema.js';
+import type { PolicyDecision, RuleDecision } from '../../core/config/policy.schema.js';
 import type { Finding } from '../../core/findings.js';
 import type { ChainNode } from '../chain/types.js';
 import type { Obligations } from '../types.js';
+import type { LineageEvidence } from './lineage-evidence.js';
 
 /** One rule that held for a model. */
 export interface PolicyMatch {
   /** Rule id from `policy.rules`, or the built-in `findings` / `default`. */
   ruleId: string;
-  decision: PolicyDecision;
+  /** `warn` is reported but does not count towards the model's decision. */
+  decision: RuleDecision;
   /** The rule's `reason`, when it has one. */
   reason?: string;
   /** What held, e.g. "commercial use is not-allowed". */
@@ -35,6 +37,8 @@ export interface ModelPolicyResult {
   chain: ChainNode | undefined;
   /** Why the model was not evaluated (hosted API models). */
   skipped?: string;
+  /** What lineage said about the model, when `gate.lineage` compares it (see `LineageEvidence`). */
+  lineage?: LineageEvidence;
 }
 
 /** The verdict on every model of the manifest. */
