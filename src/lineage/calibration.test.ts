@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareModels, type LineageReport } from './index.js';
-import { drift, familyWeights, merge, permuteUnits, writeHfModel, writeQuantizedGguf } from './test-support/calibration-models.js';
+import { drift, familyWeights, merge, permuteUnits, writeHfModel, writeQuantizedGguf } from './generate/calibration-models.js';
 
 let dir: string;
 let report: LineageReport;

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { compareModels, type LineageReport } from './compare.js';
-import { drift, familyWeights, writeHfModel } from './test-support/calibration-models.js';
+import { drift, familyWeights, writeHfModel } from './generate/calibration-models.js';
 
 /** What the demo produced. */
 export interface LineageDemoResult {

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { runLineageDemo } from '../../src/lineage/index.js';
 import { lineageStage } from '../../src/cli/demo/stage-lineage.js';
-import { drift, familyWeights, writeHfModel, writeQuantizedGguf } from '../../src/lineage/test-support/calibration-models.js';
+import { drift, familyWeights, writeHfModel, writeQuantizedGguf } from '../../src/lineage/generate/calibration-models.js';
 import { tempProject } from '../support/temp-project.js';
 
 let dir: string;

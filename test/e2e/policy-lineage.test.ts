@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { drift, familyWeights, writeHfModel, type Weights } from '../../src/lineage/test-support/calibration-models.js';
+import { drift, familyWeights, writeHfModel, type Weights } from '../../src/lineage/generate/calibration-models.js';
 import { cardText, licenseProject } from '../support/license-project.js';
 import { runCli } from '../support/run-cli.js';
 

@@ -12,7 +12,7 @@ import { loadConfig } from '../../core/config/load.js';
 import { WrittenConfigSchema } from '../../core/config/config.schema.js';
 import { resolveModels } from '../../eval/index.js';
 import { admitRoutes, createGateway, describeAdmission } from '../../gateway/index.js';
-import { memoryAccess } from '../../gateway/test-support/memory-access.js';
+import { memoryAccess } from '../../gateway/access/memory-access.js';
 import { createProvider, type ChatRequest, type ProviderAdapter } from '../../providers/index.js';
 import { paint } from '../output.js';
 import type { DemoStage } from './demo-stage.js';

@@ -6,7 +6,7 @@
 import { WrittenConfigSchema, type Config } from '../../core/config/config.schema.js';
 import { createGateway, type Gateway } from '../create-gateway.js';
 import type { GatewayLogger, GatewayOptions } from '../types.js';
-import { memoryAccess } from './memory-access.js';
+import { memoryAccess } from '../access/memory-access.js';
 import { memoryShadowSink } from './memory-shadow.js';
 
 /** The admin key tests send. */

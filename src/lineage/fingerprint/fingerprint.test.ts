@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openModel } from '../read/open-model.js';
-import { familyWeights, writeHfModel, writeQuantizedGguf } from '../test-support/calibration-models.js';
+import { familyWeights, writeHfModel, writeQuantizedGguf } from '../generate/calibration-models.js';
 import { fingerprintModel } from './fingerprint.js';
 import { layerChoice } from './plan.js';
 

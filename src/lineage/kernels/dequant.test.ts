@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { quantizeQ4_0, quantizeQ8_0, toHalf } from '../test-support/quantize.js';
+import { quantizeQ4_0, quantizeQ8_0, toHalf } from '../generate/quantize.js';
 import { dequantize, halfToFloat } from './dequant.js';
 import { hfRow } from './tensor-job.js';
 

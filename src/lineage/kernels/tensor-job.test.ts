@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { momentBlocks, spread } from '../fingerprint/plan.js';
-import { quantizeQ8_0, toHalf } from '../test-support/quantize.js';
+import { quantizeQ8_0, toHalf } from '../generate/quantize.js';
 import { dequantize } from './dequant.js';
 import { createArena } from './simd/arena.js';
 import * as js from './simd/js-kernels.js';

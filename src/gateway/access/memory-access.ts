@@ -1,7 +1,7 @@
 /**
- * In-memory access services for tests (and `serve` without a store until
- * the real ones land in `src/gateway/access/`): keys hashed with sha256,
- * per-minute request limits and budgets, and a ledger that keeps rows in an array.
+ * In-memory access services for tests and the demo, which needs no store:
+ * keys hashed with sha256, per-minute request limits and budgets, and a
+ * ledger that keeps rows in an array. `serve` uses the store-backed ones.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Admission, ApiKeyRecord, ApiKeySpec, KeyService, Ledger, LedgerRow, LimitService, SpendRow } from '../access-types.js';
