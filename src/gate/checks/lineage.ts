@@ -1,7 +1,9 @@
 /**
  * lineage: the expectations in `gate.lineage` hold (`independent`: derives
  * from none of `against`; `derived`: from at least one), and no comparison
- * raises `license/undisclosed-derivation` for the model. Digests: the lock
+ * raises `license/undisclosed-derivation` for the model, unless a policy rule
+ * naming that finding decides `warn` or `allow` (then it is reported, as
+ * `modelgate policy` reports it, and the check passes). Digests: the lock
  * entries of the model and of every manifest model it is compared with (a
  * path outside the manifest by its files' sizes and times), the expectations
  * and modelgate's version.
@@ -9,10 +11,18 @@
 import { resolve } from 'node:path';
 import { digestOf, pathStamp } from '../digest.js';
 import { compareForModel, lineageExpectations as expectations, type LineageResult } from '../lineage-compare.js';
+import type { Config } from '../../core/index.js';
 import type { GateCheck } from '../types.js';
 import { baseInputs, result } from './shared.js';
 
 const related = (p: LineageResult['pairs'][number]) => p.verdict === 'derived' || p.verdict === 'identical';
+
+/** True when a policy rule names the finding and lets it through (`warn` or `allow`), so the gate agrees with `modelgate policy`. */
+function policyLetsThrough(config: Config, ruleId: string): boolean {
+  const rules = config.policy?.rules ?? [];
+  const naming = rules.filter((r) => 'finding' in r.when && r.when.finding.includes(ruleId));
+  return naming.length > 0 && naming.every((r) => r.decision === 'warn' || r.decision === 'allow');
+}
 
 /** The lineage check. */
 export const lineageCheck: GateCheck = {
@@ -42,8 +52,10 @@ export const lineageCheck: GateCheck = {
       if (l.expect === 'independent' && hits.length > 0) failures.push(`expected independent, but derived from ${hits.join(', ')}`);
       if (l.expect === 'derived' && hits.length === 0) failures.push(`expected derived from one of ${l.against.join(', ')}, found none`);
     }
-    for (const f of details.findings) failures.push(`${f.ruleId}: ${f.message}`);
-    const summary = failures.length > 0 ? failures.join('; ') : details.pairs.map((p) => `${p.a === s.model ? p.b : p.a}: ${p.verdict}${p.kind ? ` (${p.kind})` : ''}`).join(', ');
+    const warnings: string[] = [];
+    for (const f of details.findings) (policyLetsThrough(ctx.config, f.ruleId) ? warnings : failures).push(`${f.ruleId}: ${f.message}`);
+    const verdicts = details.pairs.map((p) => `${p.a === s.model ? p.b : p.a}: ${p.verdict}${p.kind ? ` (${p.kind})` : ''}`).join(', ');
+    const summary = failures.length > 0 ? failures.join('; ') : [verdicts, ...warnings.map((w) => `warning (policy): ${w}`)].join('; ');
     return result(failures.length === 0, summary, details, wanted.map(({ against, expect }) => ({ against, expect })));
   },
 };
