@@ -5,17 +5,8 @@ import { gv, writeGguf } from '../writers/gguf-writer.js';
 import { tinyLlamaGguf } from '../writers/tiny-llama.js';
 import { readGgufHeader } from './read-header.js';
 import { ggufScanner } from './scanner.js';
+import { mulberry32 } from '../../core/seeded-random.js';
 
-/** mulberry32: a small seeded PRNG so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const seeds = [
   tinyLlamaGguf({ vocabSize: 262, blockCount: 1, embeddingLength: 8, headCount: 2, headCountKv: 2, feedForwardLength: 16 }),
@@ -39,7 +30,7 @@ function mutate(src: Uint8Array, rand: () => number): Uint8Array {
 
 describe('GGUF fuzz', () => {
   it('never throws or hangs on thousands of mutated and random headers', async () => {
-    const rand = prng(1234);
+    const rand = mulberry32(1234);
     const t0 = Date.now();
     let problems = 0;
     for (let i = 0; i < 3000; i++) {

@@ -5,17 +5,8 @@ import { PickleBuilder, maliciousPickle, torchLikeStateDict } from '../writers/p
 import { PICKLE_RULES, scanPickleAt, scanPickleFile, sniffPickle } from './index.js';
 import { joblibDump, legacyTorchSave } from './test-support/fixtures.js';
 import { pickleContext } from './test-support/helpers.js';
+import { mulberry32 } from '../../core/seeded-random.js';
 
-/** Mulberry32, so every run sees the same inputs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CORPUS: Uint8Array[] = [
   torchLikeStateDict([{ name: 'a', shape: [2, 2] }, { name: 'b', shape: [3] }]),
@@ -52,7 +43,7 @@ const RULE_IDS = new Set<string>(PICKLE_RULES.map((r) => r.id));
 
 describe('fuzz', () => {
   it('scanPickleAt and scanPickleFile never throw and always terminate on random and mutated input', async () => {
-    const rand = prng(20240917);
+    const rand = mulberry32(20240917);
     const started = Date.now();
     for (let i = 0; i < 3000; i++) {
       const base = CORPUS[i % CORPUS.length] ?? new Uint8Array(0);

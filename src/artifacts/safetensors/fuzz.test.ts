@@ -4,16 +4,8 @@ import { writeSafetensors } from '../writers/safetensors-writer.js';
 import { testContext } from './__fixtures__/scan-helpers.js';
 import { readSafetensorsHeader } from './read-header.js';
 import { safetensorsScanner } from './scanner.js';
+import { mulberry32 } from '../../core/seeded-random.js';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const base = writeSafetensors(
   {
@@ -47,7 +39,7 @@ function mutate(rand: () => number): Uint8Array {
 
 describe('safetensors fuzz', () => {
   it('never throws or hangs on thousands of mutated and random headers', async () => {
-    const rand = prng(99);
+    const rand = mulberry32(99);
     const t0 = Date.now();
     let problems = 0;
     for (let i = 0; i < 4000; i++) {

@@ -7,6 +7,7 @@
  */
 import { writeGguf, gv, type GgufWriteSpec, type GgufWriteTensor, type GgufWriteValue } from './gguf-writer.js';
 import { writeSafetensors, type SafetensorsTensorInput } from './safetensors-writer.js';
+import { mulberry32 } from '../../core/seeded-random.js';
 
 /** Model size, identity and tokenizer options; every field has a small default. */
 export interface TinyLlamaOptions {
@@ -63,17 +64,6 @@ export function tinyVocab(size: number): { tokens: string[]; scores: number[]; t
   return { tokens, scores, types };
 }
 
-/** Seeded PRNG (mulberry32), so the same seed gives the same weights everywhere. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One logical weight in Hugging Face naming and [out, in] shape, row-major. */
 interface Weight {
@@ -87,7 +77,7 @@ interface Weight {
 
 /** All weights in a fixed order, drawn from one seeded stream. */
 function weights(o: Resolved): Weight[] {
-  const rand = prng(o.seed);
+  const rand = mulberry32(o.seed);
   const e = o.embeddingLength;
   const kv = (e / o.headCount) * o.headCountKv;
   const w = (hf: string, gguf: string, shape: [number] | [number, number], ropeHeads?: number): Weight => {

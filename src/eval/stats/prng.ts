@@ -3,6 +3,7 @@
  * reproducible (the same run gives the same intervals on every machine), so
  * nothing here touches `Math.random`.
  */
+import { mulberry32 } from '../../core/seeded-random.js';
 
 /** A stream of uniform numbers in [0, 1). */
 export interface Rng {
@@ -16,20 +17,12 @@ export interface Rng {
 export const DEFAULT_SEED = 20_240_917;
 
 /**
- * Mulberry32: 32 bits of state, passes the usual statistical batteries well
- * enough for resampling, and costs a handful of integer operations per draw.
+ * The project's Mulberry32 (`core/seeded-random.ts`): good enough for
+ * resampling and a handful of integer operations per draw.
  * @example const rng = createRng(42); rng.int(10);
  */
 export function createRng(seed: number): Rng {
-  // `| 0` keeps the state a small integer to V8; `>>> 0` made it a heap number and the bootstrap ~1.8x slower.
-  let state = seed | 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) * 2.3283064365386963e-10; // 2^-32
-  };
+  const next = mulberry32(seed);
   return { next, int: (n) => Math.floor(next() * n) };
 }
 

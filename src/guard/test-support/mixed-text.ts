@@ -2,7 +2,7 @@
  * Realistic mixed text for throughput measurements: chat prose, JSON logs, code, Chinese text
  * with numbers, markdown and config files, with a sprinkling of secrets and personal data.
  */
-import { mulberry32 } from './corpus.js';
+import { mulberry32 } from '../../core/seeded-random.js';
 
 const PIECES: readonly string[] = [
   'Thanks for the quick reply! I tried the steps from the docs but the build still fails on step 3 of 7. Could you take another look when you have a minute?\n',

@@ -12,6 +12,7 @@ import { gv, writeGguf, type GgufWriteTensor } from '../../artifacts/writers/ggu
 import { writeSafetensors } from '../../artifacts/writers/safetensors-writer.js';
 import { tinyLlamaSpec, tinySafetensorsModel, type TinyLlamaOptions } from '../../artifacts/writers/tiny-llama.js';
 import { quantizeQ4_0, quantizeQ8_0 } from './quantize.js';
+import { mulberry32 } from '../../core/seeded-random.js';
 
 /** Weights by Hugging Face name. */
 export type Weights = Map<string, { shape: number[]; data: Float32Array }>;
@@ -21,15 +22,6 @@ export const CALIBRATION_ARCH: TinyLlamaOptions = { blockCount: 8, embeddingLeng
 
 const ROLE_SCALE: Record<string, number> = { q_proj: 1.3, k_proj: 1.6, v_proj: 0.7, o_proj: 0.9, gate_proj: 1, up_proj: 1, down_proj: 0.8 };
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Seeded weights with the family's per-layer, per-projection scales. */
 export async function familyWeights(seed: number): Promise<Weights> {
@@ -56,7 +48,7 @@ const isMatrix = (shape: number[]) => shape.length === 2;
 
 /** Add noise of `relative` × each matrix's RMS (fine-tune: small; continued training: large). */
 export function drift(w: Weights, relative: number, seed: number): Weights {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const out: Weights = new Map();
   for (const [k, t] of w) {
     const data = Float32Array.from(t.data);
@@ -102,7 +94,7 @@ function shuffled(n: number, r: () => number): number[] {
 
 /** The same function with heads and MLP units reordered consistently in every layer. */
 export function permuteUnits(w: Weights, seed: number): Weights {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const out: Weights = new Map([...w].map(([k, t]) => [k, { shape: t.shape, data: Float32Array.from(t.data) }]));
   const heads = CALIBRATION_ARCH.headCount ?? 1;
   for (let l = 0; l < (CALIBRATION_ARCH.blockCount ?? 0); l++) {

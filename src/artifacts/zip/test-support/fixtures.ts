@@ -3,6 +3,7 @@
  * one calling os.system), seeded random bytes, and a reading counter.
  */
 import type { ByteSource } from '../../io/byte-source.js';
+import { mulberry32 } from '../../../core/seeded-random.js';
 
 /** Protocol-2 pickle of the int 1. */
 export const BENIGN_PICKLE = Uint8Array.from([0x80, 0x02, 0x4b, 0x01, 0x2e]);
@@ -24,17 +25,8 @@ export function text(s: string): Uint8Array {
   return new TextEncoder().encode(s);
 }
 
-/** Mulberry32: a tiny seeded PRNG so fuzz cases are reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform floats in [0, 1) (the project's one PRNG). */
+export const prng = mulberry32;
 
 /** `n` seeded random bytes (none of them form a known format in practice). */
 export function randomBytes(n: number, seed = 1): Uint8Array {
