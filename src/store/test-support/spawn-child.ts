@@ -1,7 +1,7 @@
 /** Start `store-child.ts` in a separate Node process through vite-node (no build step needed). */
 import { spawn } from 'node:child_process';
 import type { ChildProcessByStdio } from 'node:child_process';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 const VITE_NODE = fileURLToPath(new URL('../../../node_modules/vite-node/vite-node.mjs', import.meta.url));
@@ -16,8 +16,8 @@ export function spawnStoreChild(mode: 'migrate' | 'write', url: string, schema?:
   return spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** Wait for the child to exit; resolves with its code and signal and everything it printed. */
-export function childExit(child: StoreChild): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+/** Wait for a child (this one or another test-support script) to exit; resolves with its code and signal and everything it printed. */
+export function childExit(child: ChildProcessByStdio<Writable | null, Readable, Readable>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -15,14 +15,5 @@ export function spawnScript(script: 'budget-child.ts' | 'ledger-child.ts', args:
   return spawn(process.execPath, [VITE_NODE, file, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
-/** Wait for the child to exit; resolves with its code, signal and output. */
-export function childExit(child: Child): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
+/** Wait for the child to exit (the store's helper serves both). */
+export { childExit } from '../../../store/test-support/spawn-child.js';
