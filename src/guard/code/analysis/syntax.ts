@@ -96,3 +96,17 @@ export function lastName(callee: string): string {
 export function named(node: Node): Node[] {
   return node.namedChildren.filter((c): c is Node => c !== null);
 }
+
+/**
+ * A call whose callee is the `function` field and whose arguments are the `arguments` field, with no
+ * keyword arguments (C, Go): the receiver is the `receiverField` of a callee of type `receiverType`.
+ */
+export function positionalCall(node: Node, receiverType: string, receiverField: string): Call | undefined {
+  const fn = node.childForFieldName('function');
+  if (!fn) return undefined;
+  const argList = node.childForFieldName('arguments');
+  const args = argList ? named(argList).filter((a) => a.type !== 'comment') : [];
+  const callee = squeeze(fn.text);
+  const receiver = fn.type === receiverType ? (fn.childForFieldName(receiverField) ?? undefined) : undefined;
+  return { callee, name: lastName(callee), args, kwargs: new Map(), receiver, node };
+}

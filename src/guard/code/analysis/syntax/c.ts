@@ -4,7 +4,7 @@
  * fills it with input, so those calls count as assignments to `buf`.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { lastName, named, squeeze, type Call, type Syntax } from '../syntax.js';
+import { named, positionalCall, squeeze, type Call, type Syntax } from '../syntax.js';
 
 // Which argument each writer fills: sprintf-family build, input functions taint.
 const OUT_PARAM: Record<string, number> = {
@@ -12,15 +12,7 @@ const OUT_PARAM: Record<string, number> = {
   fgets: 0, gets: 0, read: 1, recv: 1, recvfrom: 1, fread: 0, getline: 0, scanf: 1, fscanf: 2, sscanf: 2,
 };
 
-function call(node: Node): Call | undefined {
-  const fn = node.childForFieldName('function');
-  if (!fn) return undefined;
-  const argList = node.childForFieldName('arguments');
-  const args = argList ? named(argList).filter((a) => a.type !== 'comment') : [];
-  const callee = squeeze(fn.text);
-  const receiver = fn.type === 'field_expression' ? (fn.childForFieldName('argument') ?? undefined) : undefined;
-  return { callee, name: lastName(callee), args, kwargs: new Map(), receiver, node };
-}
+const call = (node: Node): Call | undefined => positionalCall(node, 'field_expression', 'argument');
 
 function declName(d: Node | null): string | undefined {
   while (d && d.type !== 'identifier') d = d.childForFieldName('declarator') ?? d.namedChild(0);

@@ -1,16 +1,8 @@
 /** Go (tree-sitter-go): selector calls, `:=` and `var`, `fmt.Sprintf`. */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { lastName, named, squeeze, type Call, type Syntax } from '../syntax.js';
+import { named, positionalCall, squeeze, type Call, type Syntax } from '../syntax.js';
 
-function call(node: Node): Call | undefined {
-  const fn = node.childForFieldName('function');
-  if (!fn) return undefined;
-  const argList = node.childForFieldName('arguments');
-  const args = argList ? named(argList).filter((a) => a.type !== 'comment') : [];
-  const callee = squeeze(fn.text);
-  const receiver = fn.type === 'selector_expression' ? (fn.childForFieldName('operand') ?? undefined) : undefined;
-  return { callee, name: lastName(callee), args, kwargs: new Map(), receiver, node };
-}
+const call = (node: Node): Call | undefined => positionalCall(node, 'selector_expression', 'operand');
 
 function assigns(node: Node): Array<[string, Node]> {
   const left = node.childForFieldName(node.type === 'var_spec' ? 'name' : 'left');
