@@ -24,7 +24,7 @@ import { admit, authenticate, authorizeRoute } from './auth.js';
 import { CoalescingSink } from './coalescing-sink.js';
 import { jsonHeaders, SSE_HEADERS } from './client.js';
 import { OutgoingBody } from './outgoing-body.js';
-import { planError } from './plan-failure.js';
+import { planAnswer } from './plan-failure.js';
 import { recordUsage } from './usage.js';
 import { tokenEstimate, validateChatBody } from './validate.js';
 
@@ -57,16 +57,16 @@ export async function handleChat(core: GatewayCore, req: IncomingMessage, res: S
 }
 
 async function serveJson(route: RouteState, order: readonly DeploymentState[], out: OutgoingBody, red: RedactedRequest, ctx: PlanContext, client: ClientSignal, res: ServerResponse, facts: RequestFacts, size: number): Promise<void> {
-  const plan = await runPlan<JsonAnswer>(
+  const plan = planAnswer(
     route,
-    order,
-    (d, signal) => (d.raw ? rawJsonAttempt(d, out.for(d.upstreamModel), signal, route.checks) : chatAttempt(d, toChatRequest(red.body, d.upstreamModel), client.real(), route.checks)),
-    ctx,
+    await runPlan<JsonAnswer>(
+      route,
+      order,
+      (d, signal) => (d.raw ? rawJsonAttempt(d, out.for(d.upstreamModel), signal, route.checks) : chatAttempt(d, toChatRequest(red.body, d.upstreamModel), client.real(), route.checks)),
+      ctx,
+    ),
+    facts,
   );
-  facts.fallbackPath = plan.path;
-  facts.deployment = plan.deployment?.name;
-  if (!plan.ok) throw planError(route, plan);
-  facts.fellBack = plan.fellBack;
   const answer = plan.value;
   facts.model = typeof answer.json.model === 'string' ? answer.json.model : plan.deployment.upstreamModel;
   recordUsage(facts, plan.deployment, answer.usage, size, () => contentLength(answer.json));
@@ -77,16 +77,16 @@ async function serveJson(route: RouteState, order: readonly DeploymentState[], o
 }
 
 async function serveStream(route: RouteState, order: readonly DeploymentState[], out: OutgoingBody, red: RedactedRequest, ctx: PlanContext, client: ClientSignal, res: ServerResponse, facts: RequestFacts, size: number): Promise<void> {
-  const plan = await runPlan(
+  const plan = planAnswer(
     route,
-    order,
-    (d, signal) => (d.raw ? rawStreamAttempt(d, out.for(d.upstreamModel), signal, route.checks) : streamAttempt(d, toChatRequest(red.body, d.upstreamModel), client.real(), route.checks)),
-    ctx,
+    await runPlan(
+      route,
+      order,
+      (d, signal) => (d.raw ? rawStreamAttempt(d, out.for(d.upstreamModel), signal, route.checks) : streamAttempt(d, toChatRequest(red.body, d.upstreamModel), client.real(), route.checks)),
+      ctx,
+    ),
+    facts,
   );
-  facts.fallbackPath = plan.path;
-  facts.deployment = plan.deployment?.name;
-  if (!plan.ok) throw planError(route, plan);
-  facts.fellBack = plan.fellBack;
   facts.model = plan.deployment.upstreamModel;
   res.writeHead(200, SSE_HEADERS);
   const sink = new CoalescingSink(res);

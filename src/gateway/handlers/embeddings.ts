@@ -16,7 +16,7 @@ import { runPlan } from '../routing/run-plan.js';
 import { admit, authenticate, authorizeRoute } from './auth.js';
 import { ClientSignal } from '../http/client-signal.js';
 import { jsonHeaders } from './client.js';
-import { planError } from './plan-failure.js';
+import { planAnswer } from './plan-failure.js';
 import { recordUsage } from './usage.js';
 import { tokenEstimate, validateEmbeddingsBody } from './validate.js';
 
@@ -48,11 +48,7 @@ export async function handleEmbeddings(core: GatewayCore, req: IncomingMessage, 
   facts.detectors = red.detectors;
   const input = red.body.input as string | string[];
   const ctx = { signal: new ClientSignal(res).real(), random: core.random, maxBackoffMs: core.maxBackoffMs, onAttempt: (d: DeploymentState, r: string) => core.metrics.attempt(d.name, r) };
-  const plan = await runPlan(route, attemptOrder(route, core.random), (d, signal) => embedAttempt(d, input, signal), ctx);
-  facts.fallbackPath = plan.path;
-  facts.deployment = plan.deployment?.name;
-  if (!plan.ok) throw planError(route, plan);
-  facts.fellBack = plan.fellBack;
+  const plan = planAnswer(route, await runPlan(route, attemptOrder(route, core.random), (d, signal) => embedAttempt(d, input, signal), ctx), facts);
   facts.model = plan.value.model;
   recordUsage(facts, plan.deployment, { prompt_tokens: plan.value.usage.prompt_tokens, completion_tokens: 0 }, bytes.length, () => 0);
   const b64 = parsed.encoding_format === 'base64';

@@ -1,9 +1,19 @@
-/** What the client gets when no deployment answered. */
+/** What a handler makes of a plan's end: the facts it records, and what the client gets when no deployment answered. */
+import type { RequestFacts } from '../core.js';
 import { ApiError } from '../errors.js';
 import { ClientGoneError } from '../http/read-body.js';
-import type { PlanFailure } from '../routing/run-plan.js';
+import type { PlanFailure, PlanSuccess } from '../routing/run-plan.js';
 import { exhaustedError } from '../routing/run-plan.js';
 import type { RouteState } from '../routing/route-state.js';
+
+/** Record the plan's path and deployment in the request's facts; the answer, or throw the failure's error. */
+export function planAnswer<T>(route: RouteState, plan: PlanSuccess<T> | PlanFailure, facts: RequestFacts): PlanSuccess<T> {
+  facts.fallbackPath = plan.path;
+  facts.deployment = plan.deployment?.name;
+  if (!plan.ok) throw planError(route, plan);
+  facts.fellBack = plan.fellBack;
+  return plan;
+}
 
 /** The error to throw for a failed plan: the upstream's own 4xx, a 429, or 502/504 naming every reason. */
 export function planError(route: RouteState, plan: PlanFailure): Error {
