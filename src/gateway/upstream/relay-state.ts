@@ -109,7 +109,6 @@ export class RelayState {
   /** Totals of the parsed part plus the bytes an {@link SseTally} counted after it. */
   totalsWith(tally: SseTally): StreamTotals {
     const parsed = this.totals();
-    if (tally.done) this.done = true;
     return { usage: tally.usage ?? parsed.usage, contentEvents: parsed.contentEvents + tally.contentEvents };
   }
 
